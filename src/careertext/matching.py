@@ -1,0 +1,127 @@
+"""Cue matching shared by the reason and theme components.
+
+Cue phrases (from the codebook and ``data/rules.yaml``) are matched twice with spaCy's
+``PhraseMatcher``, on lower-case forms and on lemmas, so "laid off" matches the cue "lay off" and
+"underpaid" matches "underpaid" whatever the tagger thinks. Codebook ``patterns`` go to a
+``Matcher``. Evidence units are sentences, further split at line breaks (a heading is a unit).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from .codebook import Codebook
+
+__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units"]
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A cue found in a doc: ``key`` is a code id or a frame name; token offsets."""
+
+    key: str
+    kind: str  # "cue", "problem" or a frame name
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def frame_rules() -> dict[str, tuple[str, ...]]:
+    """The frame cue lists of ``careertext/data/rules.yaml`` (cached)."""
+    text = resources.files("careertext").joinpath("data/rules.yaml").read_text("utf-8")
+    return {k: tuple(str(v) for v in vs) for k, vs in yaml.safe_load(text).items()}
+
+
+class CueMatcher:
+    """Find codebook cues and frame cues in a Doc.
+
+    Parameters
+    ----------
+    nlp : Language
+        The pipeline; used to tokenise (and lemmatise, when it can) the cue phrases.
+    codebook : Codebook
+        Codes and their cues.
+    frames : iterable of str
+        Names of frame lists from ``data/rules.yaml`` to match too.
+    """
+
+    def __init__(self, nlp: Language, codebook: Codebook, frames: Iterable[str] = ()) -> None:
+        self.vocab = nlp.vocab
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.tokens = Matcher(nlp.vocab)
+        self._keys: dict[int, tuple[str, str]] = {}
+        phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for code in codebook:
+            phrases[(code.id, "cue")].extend(code.cues)
+            phrases[(code.id, "problem")].extend(code.problem_cues)
+            if code.patterns:
+                self.tokens.add(self._key(code.id, "problem"), list(code.patterns))
+        rules = frame_rules()
+        for frame in frames:
+            phrases[(frame, frame)].extend(rules[frame])
+        # Lemmatise cue phrases with the pipeline's own lemmatiser, so that both sides agree.
+        lemma_pipes = [n for n in nlp.pipe_names if n in {"tok2vec", "tagger", "attribute_ruler",
+                                                           "lemmatizer", "morphologizer"}]
+        for (key, kind), items in phrases.items():
+            if not items:
+                continue
+            match_id = self._key(key, kind)
+            self.lower.add(match_id, [nlp.make_doc(p) for p in items])
+            if lemma_pipes:
+                with nlp.select_pipes(enable=lemma_pipes):
+                    docs = list(nlp.pipe(items))
+                self.lemma.add(match_id, [d for d in docs if any(t.lemma_ for t in d)])
+
+    def _key(self, key: str, kind: str) -> str:
+        name = f"{key}\x1f{kind}"
+        self._keys[self.vocab.strings.add(name)] = (key, kind)
+        return name
+
+    def __call__(self, doc: Doc) -> list[Hit]:
+        """Return all hits, sorted by position, without duplicates."""
+        found: set[tuple[str, str, int, int]] = set()
+        has_lemmas = doc.has_annotation("LEMMA")
+        matchers = (self.lower, self.lemma, self.tokens) if has_lemmas else (self.lower, self.tokens)
+        for matcher in matchers:
+            for match_id, start, end in matcher(doc):
+                key, kind = self._keys[match_id]
+                found.add((key, kind, start, end))
+        return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3]))]
+
+
+def sentence_units(doc: Doc) -> Iterator[Span]:
+    """Yield the doc's sentences, split further at line breaks and trimmed of white space.
+
+    A heading or a list item on its own line is its own unit, even when the sentence splitter
+    joined it to the next line.
+    """
+    sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
+    for sent in sents:
+        start = sent.start
+        for token in sent:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                end = token.i if token.is_space else token.i + 1
+                if end > start:
+                    yield from _trimmed(doc, start, end)
+                start = token.i + 1
+        if sent.end > start:
+            yield from _trimmed(doc, start, sent.end)
+
+
+def _trimmed(doc: Doc, start: int, end: int) -> Iterator[Span]:
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    if end > start:
+        yield doc[start:end]

@@ -1,0 +1,405 @@
+"""Reasons for leaving: the ``careertext_reasons`` component and :func:`extract_reasons`.
+
+The extractor works sentence by sentence (a heading or list line is its own unit):
+
+1. codebook cues find the codes a sentence talks about (topic cues and problem cues);
+2. frame cues (``data/rules.yaml``) find links to leaving ("quit", "laid off", "want to leave"),
+   motives ("because", "the last straw"), denials ("it wasn't about the money"), hypotheticals
+   ("I would have stayed if ..."), advice ("you should") and reported subjects ("my colleague");
+3. a code becomes a reason when the sentence links it to leaving, or when a document that tells of
+   leaving judges it negatively (a problem cue, or a negative clause around the cue); praise in
+   passing, denials and hypotheticals are mentions, not reasons;
+4. voice comes from the subject (I / someone else / you, or an imperative), direction from the
+   code and the sentence (a layoff is involuntary, an offer pulls).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .codebook import Codebook, default_codebook, resolve_codebook
+from .errors import check_text
+from .matching import CueMatcher, Hit, sentence_units
+
+__all__ = ["Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many"]
+
+FRAMES = ("leave", "because", "want", "ruled_out", "hypothetical", "advice", "reported", "pull")
+FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself"}
+THIRD_PERSON = {"he", "she", "they", "them", "his", "her", "their", "people", "everyone",
+                "everybody", "someone", "nobody", "employees", "workers", "many", "most"}
+CONTRAST = {"but", "however", "although", "though", "while", "whereas", "yet", "except"}
+NEGATORS = {"not", "n't", "never", "no", "nothing", "without"}
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """A reason for leaving, with the sentence that states it.
+
+    Attributes
+    ----------
+    code : str
+        Codebook id, e.g. ``"compensation"``.
+    label : str
+        Readable name of the code.
+    direction : str
+        ``"push"``, ``"pull"`` or ``"involuntary"``.
+    voice : str
+        ``"self"``, ``"reported"`` or ``"advice"``.
+    evidence : str
+        The sentence; equal to ``text[start:end]``.
+    start, end : int
+        Character offsets of the evidence in the analysed text.
+    score : float
+        Confidence in 0..1.
+    cues : tuple of str
+        What in the sentence made the decision (``"problem:underpaid"``, ``"leave:quit"`` ...).
+    """
+
+    code: str
+    label: str
+    direction: str
+    voice: str
+    evidence: str
+    start: int
+    end: int
+    score: float
+    cues: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form (JSON-safe)."""
+        data = asdict(self)
+        data["cues"] = list(self.cues)
+        return data
+
+    def _repr_html_(self) -> str:
+        from .display import reasons_html
+
+        return reasons_html([self])
+
+
+class ReasonList(list):
+    """A list of :class:`Reason` that renders as a table in Jupyter and converts to a DataFrame."""
+
+    def to_frame(self):
+        """One row per reason (pandas DataFrame)."""
+        import pandas as pd
+
+        cols = list(Reason.__dataclass_fields__)
+        return pd.DataFrame([r.to_dict() for r in self], columns=cols)
+
+    def _repr_html_(self) -> str:
+        from .display import reasons_html
+
+        return reasons_html(self)
+
+
+def reasons_from_data(obj: Doc | Span) -> tuple[Reason, ...]:
+    """Turn the plain data of ``doc._.ct_reasons`` into :class:`Reason` objects (for a Span: the
+    reasons whose evidence lies inside it)."""
+    doc = obj.doc if isinstance(obj, Span) else obj
+    data = doc._.ct_reasons or []
+    lo, hi = (obj.start_char, obj.end_char) if isinstance(obj, Span) else (0, len(doc.text))
+    return tuple(
+        Reason(evidence=doc.text[d["start"]:d["end"]], cues=tuple(d["cues"]),
+               **{k: d[k] for k in ("code", "label", "direction", "voice", "start", "end",
+                                     "score")})
+        for d in data
+        if lo <= d["start"] and d["end"] <= hi
+    )
+
+
+@lru_cache(maxsize=1)
+def _vader():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+def clause_polarity(text: str) -> float:
+    """VADER compound score of a clause, in [-1, 1]."""
+    return _vader().polarity_scores(text)["compound"]
+
+
+class ReasonExtractor:
+    """spaCy component that finds reasons for leaving; made by ``nlp.add_pipe("careertext_reasons")``.
+
+    Parameters
+    ----------
+    nlp : Language
+        The pipeline it belongs to.
+    name : str
+        Component name.
+    codebook : str, Codebook or None
+        Path of a codebook file, a :class:`~careertext.codebook.Codebook`, or None for the
+        bundled one.
+    threshold : float
+        Minimum score of a reason.
+    """
+
+    def __init__(self, nlp: Language, name: str = "careertext_reasons", *,
+                 codebook: str | Codebook | None = None, threshold: float = 0.5) -> None:
+        self.name = name
+        self.codebook = resolve_codebook(codebook)
+        self.threshold = float(threshold)
+        self.matcher = CueMatcher(nlp, self.codebook, FRAMES)
+        self._reason_codes = set(self.codebook.reason_ids)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .factories import register_extensions
+
+        register_extensions()
+        doc._.ct_reasons = [asdict_reason(r) for r in self.find(doc)]
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    # -- the decision -------------------------------------------------------------------------
+    def find(self, doc: Doc) -> list[dict[str, Any]]:
+        """Return the reasons of ``doc`` as plain dicts, sorted by position."""
+        units = list(sentence_units(doc))
+        if not units:
+            return []
+        unit_of = {}
+        for k, unit in enumerate(units):
+            for i in range(unit.start, unit.end):
+                unit_of[i] = k
+        per_unit: dict[int, list[Hit]] = defaultdict(list)
+        for hit in self.matcher(doc):
+            k = unit_of.get(hit.start)
+            if k is not None and unit_of.get(hit.end - 1) == k:
+                per_unit[k].append(hit)
+        facts = {k: self._unit_facts(units[k], hits) for k, hits in per_unit.items()}
+        exit_voices = {f["voice"] for f in facts.values() if f["leave"]}
+        results = []
+        for k in sorted(facts):
+            results.extend(self._decide(units[k], facts[k], exit_voices))
+        return results
+
+    def _unit_facts(self, unit: Span, hits: list[Hit]) -> dict[str, Any]:
+        frames: dict[str, list[Hit]] = defaultdict(list)
+        codes: dict[str, list[Hit]] = defaultdict(list)
+        for hit in hits:
+            if hit.kind in ("cue", "problem"):
+                if hit.key in self._reason_codes:
+                    codes[hit.key].append(hit)
+            else:
+                frames[hit.kind].append(hit)
+        leave = [h for h in frames["leave"] + frames["want"] if not _negated(unit.doc, h)]
+        # A layoff or firing is itself a departure.
+        leave += [h for h in codes.get("job_security", []) if h.kind == "problem"]
+        return {
+            "frames": frames, "codes": codes, "leave": leave,
+            "voice": _voice(unit, frames, leave),
+            "clauses": _clauses(unit),
+        }
+
+    def _decide(self, unit: Span, facts: dict[str, Any], exit_voices: set[str]) -> list[dict]:
+        frames, codes = facts["frames"], facts["codes"]
+        if frames["hypothetical"] or unit.text.rstrip().endswith("?") and not facts["leave"]:
+            return []
+        doc = unit.doc
+        voice = facts["voice"]
+        exit_doc = bool(exit_voices)
+        ruled_out_clauses = {facts["clauses"][h.start] for h in frames["ruled_out"]}
+        out = []
+        for code_id, hits in codes.items():
+            code_clauses = {facts["clauses"][h.start] for h in hits}
+            if code_clauses & ruled_out_clauses:
+                continue
+            problem = [h for h in hits if h.kind == "problem"]
+            polarity = min(clause_polarity(_clause_text(unit, facts["clauses"], c))
+                           for c in code_clauses)
+            negative = bool(problem) or polarity <= -0.25
+            praise = not problem and polarity >= 0.3
+            pull_code = code_id == "new_opportunity"
+            score = 0.0
+            if facts["leave"] and (negative or frames["because"] or pull_code or
+                                   (code_id == "job_security" and problem)):
+                score = 0.9
+            elif facts["leave"] and not praise:
+                score = 0.6
+            elif exit_doc and negative and (voice in exit_voices or voice == "advice"):
+                score = 0.7 if problem else 0.55
+            elif exit_doc and frames["because"] and not praise:
+                score = 0.55
+            elif pull_code and problem and exit_doc:
+                score = 0.6
+            if score < self.threshold:
+                continue
+            direction = self._direction(code_id, problem, frames, polarity)
+            cues = [f"{h.kind}:{doc[h.start:h.end].text}" for h in hits]
+            cues += [f"{name}:{doc[h.start:h.end].text}" for name in ("leave", "because", "want")
+                     for h in frames[name]]
+            if polarity and not problem:
+                cues.append(f"polarity:{polarity:+.2f}")
+            out.append({
+                "code": code_id, "label": self.codebook.label(code_id), "direction": direction,
+                "voice": voice, "start": unit.start_char, "end": unit.end_char,
+                "score": round(score, 3), "cues": list(dict.fromkeys(cues)),
+            })
+        return out
+
+    def _direction(self, code_id: str, problem: list[Hit], frames, polarity: float) -> str:
+        if code_id == "job_security":
+            return "involuntary" if problem else "push"
+        if code_id == "new_opportunity":
+            return "pull"
+        if frames["pull"] and polarity >= 0 and not problem:
+            return "pull"
+        return self.codebook[code_id].direction if code_id in self.codebook else "push"
+
+
+def asdict_reason(data: dict[str, Any]) -> dict[str, Any]:
+    """Keep only plain JSON-safe values (what is stored on ``doc._.ct_reasons``)."""
+    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in data.items()}
+
+
+def _negated(doc: Doc, hit: Hit) -> bool:
+    """Whether a frame cue is negated ("I never wanted to leave", "I didn't quit")."""
+    window = doc[max(0, hit.start - 3):hit.start]
+    if any(t.lower_ in NEGATORS for t in window):
+        return True
+    head = doc[hit.start]
+    return any(c.dep_ == "neg" for c in head.children) or any(
+        c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
+
+
+def _voice(unit: Span, frames, leave: list[Hit]) -> str:
+    first = unit[0]
+    if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT") or (
+        first.lower_ in {"don't", "never", "always", "do"} and "you" not in unit.text.lower()[:3]
+        and first.dep_ != "nsubj"
+    ):
+        return "advice"
+    subjects = [t for t in unit if t.dep_ in ("nsubj", "nsubjpass")]
+    if leave:
+        verb = unit.doc[leave[0].start]
+        anchors = [verb, *verb.ancestors]
+        near = [c for a in anchors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+        subjects = near or subjects
+    words = [t.lower_ for t in subjects] if subjects else [
+        t.lower_ for t in unit if t.pos_ == "PRON" or t.lower_ in FIRST_PERSON | THIRD_PERSON]
+    for w in words:
+        if w in FIRST_PERSON:
+            return "self"
+        if w == "you":
+            return "advice"
+        if w in THIRD_PERSON:
+            return "reported"
+    if frames["reported"] and not any(t.lower_ in FIRST_PERSON for t in unit):
+        return "reported"
+    return "self"
+
+
+def _clauses(unit: Span) -> dict[int, int]:
+    """Map token index to a clause number: clauses split at contrast words and semicolons."""
+    clause, out = 0, {}
+    for t in unit:
+        if t.lower_ in CONTRAST or t.text in {";", "—", "–"}:
+            clause += 1
+        out[t.i] = clause
+    return out
+
+
+def _clause_text(unit: Span, clauses: dict[int, int], c: int) -> str:
+    return " ".join(t.text for t in unit if clauses[t.i] == c)
+
+
+# -- public API ---------------------------------------------------------------------------------
+def _extractor_pipeline(nlp, codebook):
+    from .pipeline import load_pipeline, with_components
+
+    if codebook is None:
+        return with_components(nlp, ["careertext_reasons"]), None
+    base = load_pipeline(nlp)
+    return base, _extractor_for(base, resolve_codebook(codebook))
+
+
+_custom: dict[tuple[int, str], ReasonExtractor] = {}
+
+
+def _extractor_for(nlp: Language, codebook: Codebook) -> ReasonExtractor:
+    key = (id(nlp), codebook.fingerprint)
+    if key not in _custom:
+        _custom[key] = ReasonExtractor(nlp, codebook=codebook)
+    return _custom[key]
+
+
+def extract_reasons(text: str, *, nlp: Language | str | None = None,
+                    codebook: Codebook | str | None = None) -> ReasonList:
+    """Find the reasons a text gives for leaving a job, employer, role or field.
+
+    Parameters
+    ----------
+    text : str
+        Any text: an essay, a post, a review.
+    nlp : Language, str or None
+        The spaCy pipeline (or a model name); default :func:`careertext.load_pipeline`.
+    codebook : Codebook, str or None
+        A codebook or a path to one; default the bundled codebook.
+
+    Returns
+    -------
+    ReasonList
+        :class:`Reason` objects sorted by position, at most one per code and sentence, with
+        ``text[r.start:r.end] == r.evidence``.
+
+    Raises
+    ------
+    InputError
+        If ``text`` is not a str.
+
+    Examples
+    --------
+    >>> rs = extract_reasons("I quit my job last spring. I was underpaid and exhausted.")
+    >>> [(r.code, r.direction, r.voice) for r in rs]
+    [('compensation', 'push', 'self'), ('wellbeing_balance', 'push', 'self')]
+    """
+    check_text(text)
+    return next(iter(extract_reasons_many([text], nlp=nlp, codebook=codebook)))
+
+
+def extract_reasons_many(texts: Iterable[str], *, nlp: Language | str | None = None,
+                         codebook: Codebook | str | None = None, n_process: int = 1,
+                         batch_size: int = 64) -> Iterator[ReasonList]:
+    """Stream :func:`extract_reasons` over many texts with ``nlp.pipe``.
+
+    Texts longer than the pipeline's ``max_length`` are analysed in chunks; offsets always refer
+    to the original text. Yields one :class:`ReasonList` per text, in order.
+
+    Examples
+    --------
+    >>> out = list(extract_reasons_many(["I was laid off in May.", "I love my job."]))
+    >>> [[r.code for r in rs] for rs in out]
+    [['job_security'], []]
+    """
+    from .pipeline import pipe_texts
+
+    pipeline, custom = _extractor_pipeline(nlp, codebook)
+    for text, parts in pipe_texts(pipeline, texts, n_process=n_process, batch_size=batch_size):
+        found = []
+        for offset, doc in parts:
+            data = custom.find(doc) if custom is not None else (doc._.ct_reasons or [])
+            for d in data:
+                r = dict(d, start=d["start"] + offset, end=d["end"] + offset)
+                found.append(Reason(evidence=text[r["start"]:r["end"]], cues=tuple(r["cues"]),
+                                    **{k: r[k] for k in ("code", "label", "direction", "voice",
+                                                         "start", "end", "score")}))
+        found.sort(key=lambda r: (r.start, r.code))
+        yield ReasonList(found)
+
+
+def default_reason_codes() -> tuple[str, ...]:
+    """Reason ids of the bundled codebook."""
+    return default_codebook().reason_ids
