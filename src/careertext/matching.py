@@ -91,7 +91,9 @@ class CueMatcher:
         """Return all hits, sorted by position, without duplicates."""
         found: set[tuple[str, str, int, int]] = set()
         has_lemmas = doc.has_annotation("LEMMA")
-        matchers = (self.lower, self.lemma, self.tokens) if has_lemmas else (self.lower, self.tokens)
+        matchers = [self.lower, self.lemma] if has_lemmas else [self.lower]
+        if len(self.tokens):
+            matchers.append(self.tokens)
         for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 key, kind = self._keys[match_id]

@@ -141,15 +141,22 @@ class ReasonExtractor:
     codebook : str, Codebook or None
         Path of a codebook file, a :class:`~careertext.codebook.Codebook`, or None for the
         bundled one.
-    threshold : float
-        Minimum score of a reason.
+    threshold : float or None
+        Minimum score of a reason; None for the threshold chosen in training.
+    model : str or None
+        Path of a scorer JSON; None for the bundled ``data/reason_model.json``.
+    use_model : bool
+        False to score with the hand-written rule score alone.
     """
 
     def __init__(self, nlp: Language, name: str = "careertext_reasons", *,
-                 codebook: str | Codebook | None = None, threshold: float = 0.5) -> None:
+                 codebook: str | Codebook | None = None, threshold: float | None = None,
+                 model: str | None = None, use_model: bool = True) -> None:
         self.name = name
         self.codebook = resolve_codebook(codebook)
-        self.threshold = float(threshold)
+        self.model = LinearScorer.load(model) if use_model else None
+        default = self.model.threshold if self.model else 0.5
+        self.threshold = float(default if threshold is None else threshold)
         self.matcher = CueMatcher(nlp, self.codebook, FRAMES)
         self._reason_codes = set(self.codebook.reason_ids)
 
@@ -164,9 +171,22 @@ class ReasonExtractor:
         for doc in docs:
             yield self(doc)
 
-    # -- the decision -------------------------------------------------------------------------
+    # -- candidates and their features ---------------------------------------------------------
     def find(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the reasons of ``doc`` as plain dicts, sorted by position."""
+        out = []
+        for cand in self.candidates(doc):
+            score = self.model.score(cand["features"]) if self.model else cand["rule_score"]
+            if cand["blocked"] or score < self.threshold:
+                continue
+            out.append({k: cand[k] for k in ("code", "label", "direction", "voice", "start",
+                                              "end", "cues")} | {"score": round(score, 3)})
+        return out
+
+    def candidates(self, doc: Doc) -> list[dict[str, Any]]:
+        """Every (sentence, code) pair with a cue of the code, with the features the decision
+        uses (``features``), the rule score, and whether a rule blocks it (``blocked``: the
+        motive is denied or hypothetical)."""
         units = list(sentence_units(doc))
         if not units:
             return []
@@ -180,11 +200,13 @@ class ReasonExtractor:
             if k is not None and unit_of.get(hit.end - 1) == k:
                 per_unit[k].append(hit)
         facts = {k: self._unit_facts(units[k], hits) for k, hits in per_unit.items()}
-        exit_voices = {f["voice"] for f in facts.values() if f["leave"]}
-        results = []
+        leave_units = sorted(k for k, f in facts.items() if f["leave"])
+        exit_voices = {facts[k]["voice"] for k in leave_units}
+        context = {"n_units": len(units), "leave_units": leave_units, "exit_voices": exit_voices}
+        out = []
         for k in sorted(facts):
-            results.extend(self._decide(units[k], facts[k], exit_voices))
-        return results
+            out.extend(self._unit_candidates(k, units[k], facts[k], context))
+        return out
 
     def _unit_facts(self, unit: Span, hits: list[Hit]) -> dict[str, Any]:
         frames: dict[str, list[Hit]] = defaultdict(list)
@@ -204,49 +226,74 @@ class ReasonExtractor:
             "clauses": _clauses(unit),
         }
 
-    def _decide(self, unit: Span, facts: dict[str, Any], exit_voices: set[str]) -> list[dict]:
-        frames, codes = facts["frames"], facts["codes"]
-        if frames["hypothetical"] or unit.text.rstrip().endswith("?") and not facts["leave"]:
-            return []
+    def _unit_candidates(self, k: int, unit: Span, facts: dict[str, Any],
+                         context: dict[str, Any]) -> list[dict[str, Any]]:
+        frames, codes, voice = facts["frames"], facts["codes"], facts["voice"]
         doc = unit.doc
-        voice = facts["voice"]
-        exit_doc = bool(exit_voices)
+        leave_units, exit_voices = context["leave_units"], context["exit_voices"]
+        question = unit.text.rstrip().endswith("?")
+        hypothetical = bool(frames["hypothetical"])
         ruled_out_clauses = {facts["clauses"][h.start] for h in frames["ruled_out"]}
+        distance = min((abs(k - j) for j in leave_units), default=99)
+        first_person = any(t.lower_ in FIRST_PERSON for t in unit)
+        leave_subjects = _leave_subject_tokens(doc, facts["leave"])
         out = []
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
-            if code_clauses & ruled_out_clauses:
-                continue
+            ruled_out = bool(code_clauses & ruled_out_clauses)
             problem = [h for h in hits if h.kind == "problem"]
             polarity = min(clause_polarity(_clause_text(unit, facts["clauses"], c))
                            for c in code_clauses)
             negative = bool(problem) or polarity <= -0.25
             praise = not problem and polarity >= 0.3
             pull_code = code_id == "new_opportunity"
-            score = 0.0
-            if facts["leave"] and (negative or frames["because"] or pull_code or
-                                   (code_id == "job_security" and problem)):
-                score = 0.9
+            only_subject = all(set(range(h.start, h.end)) <= leave_subjects for h in hits)
+            rule = 0.0
+            if facts["leave"] and (negative or frames["because"] or pull_code):
+                rule = 0.9
             elif facts["leave"] and not praise:
-                score = 0.6
-            elif exit_doc and negative and (voice in exit_voices or voice == "advice"):
-                score = 0.7 if problem else 0.55
-            elif exit_doc and frames["because"] and not praise:
-                score = 0.55
-            elif pull_code and problem and exit_doc:
-                score = 0.6
-            if score < self.threshold:
-                continue
-            direction = self._direction(code_id, problem, frames, polarity)
+                rule = 0.6
+            elif exit_voices and negative and (voice in exit_voices or voice == "advice"):
+                rule = 0.7 if problem else 0.55
+            elif exit_voices and frames["because"] and not praise:
+                rule = 0.55
+            features = {
+                "rule_score": rule,
+                "problem": float(bool(problem)),
+                "n_cues": min(len(hits), 3) / 3,
+                "leave": float(bool(facts["leave"])),
+                "want": float(bool(frames["want"])),
+                "because": float(bool(frames["because"])),
+                "pull_frame": float(bool(frames["pull"])),
+                "question": float(question),
+                "polarity": polarity,
+                "negative": float(negative),
+                "praise": float(praise),
+                "exit_doc": float(bool(exit_voices)),
+                "near_leave_1": float(distance <= 1),
+                "near_leave_3": float(distance <= 3),
+                "voice_reported": float(voice == "reported"),
+                "voice_advice": float(voice == "advice"),
+                "first_person": float(first_person),
+                "title": float(k == 0),
+                "short_doc": float(context["n_units"] <= 12),
+                "log_len": min(len(unit), 80) / 80,
+                "only_subject": float(only_subject),
+                f"code={code_id}": 1.0,
+                f"problem&code={code_id}": float(bool(problem)),
+            }
             cues = [f"{h.kind}:{doc[h.start:h.end].text}" for h in hits]
             cues += [f"{name}:{doc[h.start:h.end].text}" for name in ("leave", "because", "want")
                      for h in frames[name]]
             if polarity and not problem:
                 cues.append(f"polarity:{polarity:+.2f}")
             out.append({
-                "code": code_id, "label": self.codebook.label(code_id), "direction": direction,
+                "code": code_id, "label": self.codebook.label(code_id),
+                "direction": self._direction(code_id, problem, frames, polarity),
                 "voice": voice, "start": unit.start_char, "end": unit.end_char,
-                "score": round(score, 3), "cues": list(dict.fromkeys(cues)),
+                "cues": list(dict.fromkeys(cues)), "features": features, "rule_score": rule,
+                "blocked": ruled_out or hypothetical or only_subject or
+                           (question and not facts["leave"]),
             })
         return out
 
@@ -258,6 +305,51 @@ class ReasonExtractor:
         if frames["pull"] and polarity >= 0 and not problem:
             return "pull"
         return self.codebook[code_id].direction if code_id in self.codebook else "push"
+
+
+class LinearScorer:
+    """A logistic model over candidate features, loaded from JSON (``data/reason_model.json``).
+
+    Trained by ``scripts/train_reasons.py`` on the development gold only.
+    """
+
+    def __init__(self, weights: dict[str, float], bias: float, threshold: float,
+                 meta: dict[str, Any] | None = None) -> None:
+        self.weights, self.bias, self.threshold = weights, bias, threshold
+        self.meta = meta or {}
+
+    @classmethod
+    def load(cls, path: str | None = None) -> LinearScorer | None:
+        import json
+        from importlib import resources
+
+        if path is None:
+            res = resources.files("careertext").joinpath("data/reason_model.json")
+            if not res.is_file():
+                return None
+            data = json.loads(res.read_text("utf-8"))
+        else:
+            with open(path, encoding="utf-8") as handle:
+                data = json.load(handle)
+        return cls(data["weights"], data["bias"], data["threshold"], data.get("meta"))
+
+    def score(self, features: dict[str, float]) -> float:
+        import math
+
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def _leave_subject_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
+    """Token indices inside the subjects of leave verbs ("my colleague" in "my colleague quit")."""
+    out: set[int] = set()
+    for h in leave:
+        verb = doc[h.start]
+        for anchor in (verb, verb.head):
+            for child in anchor.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    out.update(t.i for t in child.subtree)
+    return out
 
 
 def asdict_reason(data: dict[str, Any]) -> dict[str, Any]:
@@ -288,6 +380,9 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
         anchors = [verb, *verb.ancestors]
         near = [c for a in anchors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
         subjects = near or subjects
+    if leave and any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in FIRST_PERSON
+                     for t in subjects):
+        return "reported"  # "my colleague quit", "Dana resigned"
     words = [t.lower_ for t in subjects] if subjects else [
         t.lower_ for t in unit if t.pos_ == "PRON" or t.lower_ in FIRST_PERSON | THIRD_PERSON]
     for w in words:

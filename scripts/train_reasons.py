@@ -1,0 +1,125 @@
+"""Train the reason scorer (``src/careertext/data/reason_model.json``) on the development gold.
+
+Only ``corpus/gold.jsonl`` and ``eval/gold/dev/*.jsonl`` are read: the held-out gold under
+``eval/gold/test/`` is never touched here. Candidates are the (sentence, code) pairs the rules
+propose (:meth:`careertext.reasons.ReasonExtractor.candidates`); a candidate is positive when a
+gold reason of the same code overlaps its sentence. The script prints document-level precision,
+recall and F1 of 5-fold cross-validation grouped by document (so no document is scored by a
+model that saw it), picks the threshold with the best cross-validated F1, then fits on all of dev
+and writes the weights as JSON.
+
+Usage::
+
+    python scripts/train_reasons.py [--out src/careertext/data/reason_model.json] [--c 1.0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_GOLD = [ROOT / "corpus" / "gold.jsonl", *sorted((ROOT / "eval" / "gold" / "dev").glob("*.jsonl"))]
+
+
+def load_dev():
+    from careertext.evaluate import load_texts, read_gold
+
+    texts = load_texts(ROOT / "corpus")
+    tmp = Path(tempfile.mkdtemp(prefix="careertext-dev-"))
+    reddit = [p for p in DEV_GOLD if "reddit" in p.name]
+    subprocess.run([sys.executable, str(ROOT / "eval" / "export_posts.py"), str(tmp), "--ids",
+                    *map(str, reddit)], check=True, stdout=subprocess.DEVNULL)
+    texts.update(load_texts(tmp))
+    docs = [d for g in DEV_GOLD for d in read_gold(g, texts)]
+    return docs, texts
+
+
+def build_rows(docs, texts):
+    from careertext.pipeline import load_pipeline
+    from careertext.reasons import ReasonExtractor
+
+    nlp = load_pipeline()
+    extractor = ReasonExtractor(nlp, use_model=False)
+    rows = []
+    for d, doc in zip(docs, nlp.pipe(texts[d.doc_id] for d in docs)):
+        for c in extractor.candidates(doc):
+            if c["blocked"]:
+                continue
+            positive = any(g.code == c["code"] and g.start < c["end"] and c["start"] < g.end
+                           for g in d.reasons)
+            rows.append((d, c, positive))
+    return rows
+
+
+def doc_scores(docs, rows, probs, threshold):
+    predicted = {d.doc_id: set() for d in docs}
+    for (d, c, _), p in zip(rows, probs):
+        if p >= threshold:
+            predicted[d.doc_id].add(c["code"])
+    tp = fp = fn = 0
+    for d in docs:
+        codes = predicted[d.doc_id]
+        tp += len(codes & d.required)
+        fp += len(codes - d.required - d.acceptable)
+        fn += len(d.required - codes)
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "src/careertext/data/reason_model.json")
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    args = parser.parse_args(argv)
+
+    docs, texts = load_dev()
+    rows = build_rows(docs, texts)
+    vec = DictVectorizer(sort=True)
+    X = vec.fit_transform([c["features"] for _, c, _ in rows])
+    y = np.array([pos for _, _, pos in rows], dtype=int)
+    groups = np.array([d.doc_id for d, _, _ in rows])
+    print(f"dev documents: {len(docs)}, candidates: {len(rows)}, positive: {int(y.sum())}")
+
+    oof = np.zeros(len(rows))
+    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
+        model = LogisticRegression(C=args.c, max_iter=2000)
+        model.fit(X[train], y[train])
+        oof[test] = model.predict_proba(X[test])[:, 1]
+    print("5-fold CV by document (document-level micro scores):")
+    best = (0.0, 0.5)
+    for t in np.arange(0.1, 0.81, 0.05):
+        p, r, f = doc_scores(docs, rows, oof, t)
+        print(f"  threshold {t:.2f}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+        best = max(best, (f, round(float(t), 2)))
+    rule_p, rule_r, rule_f = doc_scores(docs, rows, [c["rule_score"] for _, c, _ in rows], 0.5)
+    print(f"rules alone (no training): P {rule_p:.3f}  R {rule_r:.3f}  F1 {rule_f:.3f}")
+    print(f"chosen threshold {best[1]} (CV F1 {best[0]:.3f})")
+
+    model = LogisticRegression(C=args.c, max_iter=2000).fit(X, y)
+    weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(),
+                                                            model.coef_[0]) if abs(w) > 1e-9}
+    data = {
+        "format": 1, "bias": round(float(model.intercept_[0]), 6), "threshold": best[1],
+        "weights": weights,
+        "meta": {"trained_on": [str(p.relative_to(ROOT)) for p in DEV_GOLD],
+                 "documents": len(docs), "candidates": len(rows), "C": args.c,
+                 "cv_f1": round(best[0], 4)},
+    }
+    args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
