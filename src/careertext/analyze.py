@@ -119,10 +119,11 @@ def analyze(essays: Iterable[Any], *, nlp: Language | str | None = None,
         One per essay, in input order. A failure in one essay is recorded in its ``error`` and
         does not stop the others.
     """
-    from .pipeline import pipe_texts, with_components
+    from .pipeline import with_components
 
-    analyses = tuple(a for a in ALL_ANALYSES if a in set(analyses))
-    unknown = set(analyses) - set(ALL_ANALYSES)
+    requested = set(analyses)
+    unknown = requested - set(ALL_ANALYSES)
+    analyses = tuple(a for a in ALL_ANALYSES if a in requested)
     if unknown:
         raise ValueError(f"unknown analyses {sorted(unknown)}; choose from {ALL_ANALYSES}")
     pipeline = with_components(nlp, [_COMPONENT[a] for a in analyses])

@@ -84,7 +84,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    _table(f"agreement on {result['documents']} documents (micro F1 {result['micro_f1']:.3f})",
+    _table(f"agreement on {result['documents']} documents (micro F1 {result['micro_f1']:.3f}, "
+           f"strict {result['strict_micro_f1']:.3f})",
            ["code", "Cohen's kappa"],
            [(c, "n/a (unused)" if k is None else f"{k:.3f}") for c, k in result["kappa"].items()])
     return 0

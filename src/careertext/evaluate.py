@@ -300,7 +300,9 @@ def agreement(gold_a: str | Path, gold_b: str | Path) -> dict[str, Any]:
     """Agreement between two annotators' gold files on the documents both label.
 
     Returns per-code Cohen's kappa (a code counts as present in a document when it is
-    ``required``), micro F1 of b against a, and the number of shared documents.
+    ``required``), micro F1 of b against a with the codebook's scoring (``acceptable`` codes are
+    neither rewarded nor punished), a strict micro F1 over ``required`` codes alone, and the
+    number of shared documents.
     """
     a = {d.doc_id: d for d in read_gold(gold_a)}
     b = {d.doc_id: d for d in read_gold(gold_b)}
@@ -317,7 +319,12 @@ def agreement(gold_a: str | Path, gold_b: str | Path) -> dict[str, Any]:
     fp = sum(len(b[i].required - a[i].required - a[i].acceptable) for i in shared)
     fn = sum(len(a[i].required - b[i].required - b[i].acceptable) for i in shared)
     f1 = 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 1.0
-    return {"documents": len(shared), "micro_f1": round(f1, 4), "kappa": per_code}
+    # strict: acceptable codes count as absent, so required-vs-acceptable is a disagreement
+    s_fp = sum(len(b[i].required - a[i].required) for i in shared)
+    s_fn = sum(len(a[i].required - b[i].required) for i in shared)
+    strict = 2 * tp / (2 * tp + s_fp + s_fn) if tp + s_fp + s_fn else 1.0
+    return {"documents": len(shared), "micro_f1": round(f1, 4),
+            "strict_micro_f1": round(strict, 4), "kappa": per_code}
 
 
 def _kappa(ya: list[bool], yb: list[bool]) -> float | None:

@@ -1,0 +1,120 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from careertext import GoldError
+from careertext.evaluate import agreement, evaluate, keyword_baseline, load_texts, read_gold
+
+
+def write(path: Path, rows):
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def texts_dir(tmp_path: Path) -> Path:
+    d = tmp_path / "texts"
+    d.mkdir()
+    (d / "a.txt").write_text(TEXT_A)
+    (d / "b.txt").write_text("Tips for interviews: prepare well.")
+    return d
+
+
+TEXT_A = "I love my team. I quit because I was badly underpaid."
+S1 = TEXT_A.index("I quit")
+E1 = len(TEXT_A)
+
+
+def test_scoring_counts(tmp_path, texts_dir):
+    gold = write(tmp_path / "g.jsonl", [
+        {"doc_id": "a", "required": ["compensation", "management"], "acceptable": ["culture_fit"],
+         "reasons": [{"code": "compensation", "span": [S1, E1]},
+                     {"code": "management", "span": [0, 15]}]},
+        {"doc_id": "b", "required": [], "acceptable": [], "reasons": []},
+    ])
+
+    class R:
+        def __init__(self, code, start, end):
+            self.code, self.start, self.end = code, start, end
+
+    def fake(texts):
+        return [[R("compensation", S1, E1), R("culture_fit", 0, 15)], [R("job_security", 0, 5)]]
+
+    result = evaluate(gold, texts_dir, extractor=fake)
+    s = result.summary()
+    assert (s["tp"], s["fp"], s["fn"]) == (1, 1, 1)  # culture_fit acceptable: not counted
+    assert s["precision"] == 0.5 and s["recall"] == 0.5 and s["evidence_recall"] == 0.5
+    assert {r["code"] for r in result.per_code()} == {"compensation", "job_security", "management"}
+    assert result.confusions()[0]["fn"] == ["management"]
+
+
+def test_text_evidence_and_real_extractor(tmp_path, texts_dir):
+    gold = write(tmp_path / "g.jsonl", [{
+        "doc_id": "a", "required": ["compensation"], "acceptable": [],
+        "reasons": [{"code": "compensation", "evidence": "I quit because I was badly underpaid."}],
+    }])
+    s = evaluate(gold, texts_dir).summary()
+    assert s["f1"] == 1.0 and s["evidence_recall"] == 1.0
+
+
+@pytest.mark.parametrize("row, code", [
+    ({"doc_id": "a", "required": ["pay"], "reasons": []}, "E043"),
+    ({"doc_id": "a", "required": [], "reasons": [{"code": "compensation", "span": [0, 999]}]},
+     "E045"),
+    ({"doc_id": "a", "required": [], "reasons": [{"code": "compensation", "evidence": "nope"}]},
+     "E047"),
+    ({"required": []}, "E041"),
+])
+def test_gold_errors(tmp_path, texts_dir, row, code):
+    path = write(tmp_path / "g.jsonl", [row])
+    with pytest.raises(GoldError, match=code):
+        read_gold(path, load_texts(texts_dir))
+
+
+def test_missing_text_is_an_error(tmp_path, texts_dir):
+    gold = write(tmp_path / "g.jsonl", [{"doc_id": "zzz", "required": [], "reasons": []}])
+    with pytest.raises(GoldError, match="no text"):
+        evaluate(gold, texts_dir)
+
+
+def test_keyword_baseline_finds_keywords():
+    (hits,) = keyword_baseline(["The salary was fine. My boss was nice."])
+    assert {h.code for h in hits} >= {"compensation", "management"}
+
+
+def test_agreement_kappa(tmp_path):
+    a = write(tmp_path / "a.jsonl", [
+        {"doc_id": str(i), "required": ["compensation"] if i < 5 else [], "reasons": []}
+        for i in range(10)])
+    same = agreement(a, a)
+    assert same["micro_f1"] == 1.0 and same["kappa"]["compensation"] == 1.0
+    assert same["kappa"]["management"] is None  # never used: undefined
+    b = write(tmp_path / "b.jsonl", [
+        {"doc_id": str(i), "required": ["compensation"] if i < 3 else [], "reasons": []}
+        for i in range(10)])
+    half = agreement(a, b)
+    assert 0 < half["kappa"]["compensation"] < 1 and half["documents"] == 10
+
+
+def test_bundled_gold_is_valid():
+    root = Path(__file__).resolve().parents[1]
+    texts = load_texts(root / "corpus")
+    docs = read_gold(root / "corpus" / "gold.jsonl", texts)
+    assert len(docs) == 20 and sum(1 for d in docs if not d.required) == 4
+
+
+def test_reddit_gold_is_offsets_only():
+    root = Path(__file__).resolve().parents[1]
+    for path in (root / "eval" / "gold").rglob("*.jsonl"):
+        for line in path.read_text().splitlines():
+            for r in json.loads(line)["reasons"]:
+                assert "evidence" not in r and len(r["span"]) == 2
+
+
+def test_heldout_gold_scores_on_shared_corpus(shared):
+    root = Path(__file__).resolve().parents[1]
+    result = evaluate(root / "eval/gold/test/shared_corpus.jsonl", shared / "corpus")
+    assert len(result.rows) == 5 and 0 <= result.f1 <= 1

