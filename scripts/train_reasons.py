@@ -28,7 +28,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
-DEV_GOLD = [ROOT / "corpus" / "gold.jsonl", *sorted((ROOT / "eval" / "gold" / "dev").glob("*.jsonl"))]
+DEV_GOLD = [ROOT / "corpus" / "gold.jsonl",
+            *sorted((ROOT / "eval" / "gold" / "dev").glob("*.jsonl"))]
 
 
 def load_dev():
@@ -51,7 +52,7 @@ def build_rows(docs, texts):
     nlp = load_pipeline()
     extractor = ReasonExtractor(nlp, use_model=False)
     rows = []
-    for d, doc in zip(docs, nlp.pipe(texts[d.doc_id] for d in docs)):
+    for d, doc in zip(docs, nlp.pipe(texts[d.doc_id] for d in docs), strict=True):
         for c in extractor.candidates(doc):
             if c["blocked"]:
                 continue
@@ -63,7 +64,7 @@ def build_rows(docs, texts):
 
 def doc_scores(docs, rows, probs, threshold):
     predicted = {d.doc_id: set() for d in docs}
-    for (d, c, _), p in zip(rows, probs):
+    for (d, c, _), p in zip(rows, probs, strict=True):
         if p >= threshold:
             predicted[d.doc_id].add(c["code"])
     tp = fp = fn = 0
@@ -107,8 +108,9 @@ def main(argv=None) -> int:
     print(f"chosen threshold {best[1]} (CV F1 {best[0]:.3f})")
 
     model = LogisticRegression(C=args.c, max_iter=2000).fit(X, y)
-    weights = {name: round(float(w), 6) for name, w in zip(vec.get_feature_names_out(),
-                                                            model.coef_[0]) if abs(w) > 1e-9}
+    names = vec.get_feature_names_out()
+    weights = {name: round(float(w), 6)
+               for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-9}
     data = {
         "format": 1, "bias": round(float(model.intercept_[0]), 6), "threshold": best[1],
         "weights": weights,

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
 
 import pytest
 
-from careertext import analyze as analyze_mod
 from careertext.analyze import EssayAnalysis, analyze
+
+analyze_mod = importlib.import_module("careertext.analyze")  # the package exports the function
 
 TEXTS = ["I quit because I was badly underpaid. Lesson: always negotiate.",
          "The interviews went well. I love my job."]

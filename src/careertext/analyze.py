@@ -155,7 +155,7 @@ def _run_batch(pipeline, items, analyses, n_process, batch_size, cache) -> Itera
 
     results: dict[int, EssayAnalysis] = {}
     todo = []
-    for j, (eid, text, title, meta, key) in enumerate(items):
+    for j, (eid, _text, title, meta, key) in enumerate(items):
         path = cache / f"{key}.json" if cache is not None else None
         if path is not None and path.exists():
             try:
@@ -176,7 +176,7 @@ def _run_batch(pipeline, items, analyses, n_process, batch_size, cache) -> Itera
                 outs.append(next(pipe_texts(pipeline, [text])))
             except Exception as exc:  # noqa: BLE001 - recorded on the essay
                 outs.append((text, exc))
-    for j, out in zip(todo, outs):
+    for j, out in zip(todo, outs, strict=True):
         eid, text, title, meta, key = items[j]
         if isinstance(out[1], Exception):
             results[j] = EssayAnalysis(eid, text, title, metadata=meta,
@@ -224,8 +224,8 @@ def _merge_sentiment(parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
             sentences.append(shifted)
     weights = [max(1, s["end"] - s["start"]) for s in sentences] or [1]
     total = sum(weights)
-    merged = {k: (sum(w * s[k] for w, s in zip(weights, sentences)) / total if sentences else 0.0)
-              for k in ("compound", "neg", "neu", "pos")}
+    merged = {k: (sum(w * s[k] for w, s in zip(weights, sentences, strict=True)) / total
+                  if sentences else 0.0) for k in ("compound", "neg", "neu", "pos")}
     merged["sentences"] = sentences
     return merged
 

@@ -97,7 +97,7 @@ def cmd_reasons(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.files]
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in paths]
     rows = []
-    for path, found in zip(paths, extract_reasons_many(texts, nlp=args.model)):
+    for path, found in zip(paths, extract_reasons_many(texts, nlp=args.model), strict=True):
         for r in found:
             if args.json:
                 print(json.dumps({"file": str(path), **r.to_dict()}, ensure_ascii=False))

@@ -116,7 +116,8 @@ class Codebook:
         return self[code_id].label if code_id in self else code_id
 
     def extend(self, other: Codebook) -> Codebook:
-        """Return a codebook with ``other``'s codes added; a code with an existing id replaces it."""
+        """Return a codebook with ``other``'s codes added (a code with an existing id replaces
+        it)."""
         ids = {c.id for c in other.codes}
         codes = tuple(c for c in self.codes if c.id not in ids) + other.codes
         return _finish(f"{self.name}+{other.name}", self.version, codes)
@@ -148,8 +149,9 @@ def _fail(where: str, problem: str) -> CodebookError:
     return CodebookError(
         "E010", f"Invalid codebook {where}: {problem}",
         "Each code needs an 'id' (letters, digits, '_') and a 'label'; 'direction' is push, pull "
-        "or involuntary; 'cues' and 'problem_cues' are lists of strings and 'patterns' a list of spaCy Matcher "
-        "patterns (lists of dicts). See careertext/data/codebook.yaml for a complete example.",
+        "or involuntary; 'cues' and 'problem_cues' are lists of strings and 'patterns' a list "
+        "of spaCy Matcher patterns (lists of dicts). See careertext/data/codebook.yaml for a "
+        "complete example.",
     )
 
 
@@ -196,7 +198,8 @@ def codebook_from_dict(data: Any, where: str = "<dict>") -> Codebook:
     """Validate plain data (as read from YAML or JSON) and return a :class:`Codebook`."""
     if not isinstance(data, dict) or not isinstance(data.get("codes"), list) or not data["codes"]:
         raise _fail(where, "the top level must be a mapping with a non-empty 'codes' list")
-    codes = tuple(_parse_code(raw, f"{where}, code #{i + 1}") for i, raw in enumerate(data["codes"]))
+    codes = tuple(_parse_code(raw, f"{where}, code #{i + 1}")
+                  for i, raw in enumerate(data["codes"]))
     seen: set[str] = set()
     for code in codes:
         if code.id in seen:

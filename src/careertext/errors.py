@@ -79,5 +79,6 @@ def check_text(text: object, name: str = "text") -> str:
     raise InputError(
         "E001",
         f"{name} must be a str, not {type(text).__name__}.",
-        "Decode bytes first (e.g. data.decode('utf-8')), or load files with careertext.load_corpus.",
+        "Decode bytes first (e.g. data.decode('utf-8')), or load files with "
+        "careertext.load_corpus.",
     )

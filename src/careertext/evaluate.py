@@ -253,7 +253,7 @@ def evaluate(gold: str | Path | list[GoldDoc], texts: str | Path | dict[str, str
     batch = [texts[d.doc_id] for d in docs]
     predictions = extractor(batch) if extractor else _default_extractor(batch, nlp)
     result = EvalResult()
-    for doc, found in zip(docs, predictions):
+    for doc, found in zip(docs, predictions, strict=True):
         codes = {r.code for r in found}
         tp = sorted(codes & doc.required)
         fp = sorted(codes - doc.required - doc.acceptable)
@@ -331,7 +331,7 @@ def _kappa(ya: list[bool], yb: list[bool]) -> float | None:
     n = len(ya)
     if not n:
         return None
-    po = sum(x == y for x, y in zip(ya, yb)) / n
+    po = sum(x == y for x, y in zip(ya, yb, strict=True)) / n
     pa, pb = sum(ya) / n, sum(yb) / n
     pe = pa * pb + (1 - pa) * (1 - pb)
     if pe == 1:

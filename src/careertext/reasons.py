@@ -130,7 +130,7 @@ def clause_polarity(text: str) -> float:
 
 
 class ReasonExtractor:
-    """spaCy component that finds reasons for leaving; made by ``nlp.add_pipe("careertext_reasons")``.
+    """spaCy component that finds reasons for leaving (``nlp.add_pipe("careertext_reasons")``).
 
     Parameters
     ----------

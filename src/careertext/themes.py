@@ -144,7 +144,8 @@ def extract_themes_many(texts: Iterable[str], *, nlp: Language | str | None = No
         yield out
 
 
-def theme_summary(mentions: Iterable[ThemeMention], n_sentences: int) -> dict[str, dict[str, float]]:
+def theme_summary(mentions: Iterable[ThemeMention],
+                  n_sentences: int) -> dict[str, dict[str, float]]:
     """Per theme: the number of sentences that mention it and their share of ``n_sentences``.
 
     Examples
