@@ -1,0 +1,821 @@
+"""Explainable, career-tuned sentiment: the ``careertext_sentiment`` component, :func:`sentiment`.
+
+Scoring follows VADER (Hutto & Gilbert 2014) rule for rule: its lexicon (read from the installed
+``vaderSentiment`` package, not copied), negation ("not good"), boosters and dampeners ("very",
+"kind of"), ALL-CAPS emphasis, "!" and "?" emphasis and the contrast rule (the clause after "but"
+counts 1.5 times, the one before half). Two things are added:
+
+* a career lexicon (``data/career_lexicon.tsv``): words and short phrases ("long hours",
+  "laid off", "understaffed") learned from the pros/cons columns of Glassdoor reviews with
+  smoothed log-odds and mapped to VADER's valence scale (``scripts/build_career_lexicon.py``);
+  phrases are matched longest first and score as one item;
+* "however" is a contrast word like "but".
+
+The scorer is a fast re-implementation that works on the sentence units of a spaCy ``Doc``
+(:func:`careertext.matching.sentence_units`) and keeps every contribution with its character
+offsets, so that each score can be explained. A sentence's ``compound`` is VADER's normalised
+sum of its contributions; a document's is the length-weighted mean of its sentences.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from spacy.attrs import IDX, SENT_START
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import InputError, check_text
+
+__all__ = [
+    "Contribution", "LexiconScorer", "SentenceSentiment", "Sentiment", "SentimentScorer",
+    "aspect_sentiment", "career_lexicon", "load_lexicon", "sentiment", "sentiment_from_data",
+    "sentiment_many", "vader_lexicon",
+]
+
+# -- VADER's constants and word lists (vaderSentiment 3.3.2) --------------------------------------
+B_INCR = 0.293
+B_DECR = -0.293
+C_INCR = 0.733
+N_SCALAR = -0.74
+ALPHA = 15.0
+
+NEGATE = frozenset([
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
+    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent",
+    "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
+    "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing",
+    "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
+    "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't",
+    "rarely", "seldom", "despite",
+])
+_INCR_WORDS = (
+    "absolutely amazingly awfully completely considerable considerably decidedly deeply effing "
+    "enormous enormously entirely especially exceptional exceptionally extreme extremely "
+    "fabulously flipping flippin frackin fracking fricking frickin frigging friggin fully fuckin "
+    "fucking fuggin fugging greatly hella highly hugely incredible incredibly intensely major "
+    "majorly more most particularly purely quite really remarkably so substantially thoroughly "
+    "total totally tremendous tremendously uber unbelievably unusually utter utterly very"
+)
+_DECR_WORDS = (
+    "almost barely hardly kinda kindof kind-of less little marginal marginally occasional "
+    "occasionally partly scarce scarcely slight slightly somewhat sorta sortof sort-of"
+)
+BOOSTERS: dict[str, float] = {w: B_INCR for w in _INCR_WORDS.split()}
+BOOSTERS.update({w: B_DECR for w in _DECR_WORDS.split()})
+BOOSTERS.update({"just enough": B_DECR, "kind of": B_DECR, "sort of": B_DECR})
+SPECIAL_CASES = {"the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "bus stop": 0.0,
+                 "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5}
+#: Contrast words: the clause after the first one weighs 1.5 times, the one before half.
+CONTRAST = ("but", "however")
+_SPECIAL_WORDS = frozenset(w for k in SPECIAL_CASES for w in k.split())
+_TRIGGERS = frozenset(BOOSTERS) | NEGATE | frozenset(
+    w for k in BOOSTERS for w in k.split()) | {"no", "never", "without", "doubt", "so", "this",
+                                                "least", "at", "very", "or", "nor"}
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_CLAUSE_END = frozenset(",.;:!?)")
+_NONSPACE = re.compile(r"\S+")
+_EMPH_RUN = re.compile(r"[!?]+")
+_LINE = re.compile(r"\S(?:[^\n]*\S)?")
+
+
+# -- lexicons ----------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def vader_lexicon() -> dict[str, float]:
+    """VADER's general-purpose lexicon (word -> mean valence in -4..4), read from the installed
+    ``vaderSentiment`` package.
+
+    Examples
+    --------
+    >>> vader_lexicon()["good"]
+    1.9
+    """
+    text = resources.files("vaderSentiment").joinpath("vader_lexicon.txt").read_text("utf-8")
+    lex = {}
+    for line in text.splitlines():
+        parts = line.strip().split("\t")
+        if len(parts) >= 2:
+            lex[parts[0]] = float(parts[1])
+    return lex
+
+
+@lru_cache(maxsize=1)
+def _emoji_lexicon() -> dict[str, str]:
+    text = resources.files("vaderSentiment").joinpath("emoji_utf8_lexicon.txt").read_text("utf-8")
+    out = {}
+    for line in text.splitlines():
+        parts = line.strip().split("\t")
+        if len(parts) >= 2:
+            out[parts[0]] = parts[1]
+    return out
+
+
+def _parse_lexicon(text: str, source: str) -> dict[str, float]:
+    lex: dict[str, float] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[1:2] == ["valence"]:
+            continue
+        try:
+            value = float(parts[1])
+        except (IndexError, ValueError):
+            raise InputError("E020", f"{source}, line {n}: expected 'term<TAB>valence', got "
+                             f"{line[:60]!r}.", "Write one term and its valence (-4..4) a line, "
+                             "tab-separated.") from None
+        term = " ".join(_lexicon_words(parts[0]))
+        if term and math.isfinite(value):
+            lex[term] = max(-4.0, min(4.0, value))
+    return lex
+
+
+def _lexicon_words(term: str) -> list[str]:
+    return [_strip_punc(w).lower() for w in term.split()]
+
+
+@lru_cache(maxsize=1)
+def career_lexicon() -> dict[str, float]:
+    """The bundled career lexicon (``data/career_lexicon.tsv``): term -> valence on VADER's scale.
+
+    Examples
+    --------
+    >>> career_lexicon()["long hours"] < 0 < career_lexicon()["flexible hours"]
+    True
+    """
+    path = resources.files("careertext").joinpath("data/career_lexicon.tsv")
+    return _parse_lexicon(path.read_text("utf-8"), "career_lexicon.tsv")
+
+
+def load_lexicon(path: str | Path) -> dict[str, float]:
+    """Read a lexicon file: one ``term<TAB>valence[<TAB>...]`` a line (``#`` comments and a
+    ``term	valence`` header allowed); terms may be phrases ("long hours")."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("E021", f"Lexicon file {str(path)!r} does not exist.",
+                         "Pass the path of a tab-separated term/valence file, or None.")
+    return _parse_lexicon(p.read_text("utf-8"), p.name)
+
+
+# -- the scorer ----------------------------------------------------------------------------------
+def _strip_punc(token: str) -> str:
+    stripped = token.strip(_PUNCT)
+    return token if len(stripped) <= 2 else stripped
+
+
+def _normalize(score: float) -> float:
+    return max(-1.0, min(1.0, score / math.sqrt(score * score + ALPHA)))
+
+
+@dataclass(frozen=True)
+class _Score:
+    compound: float
+    neg: float
+    neu: float
+    pos: float
+    raw: float  # sum of the contributions, punctuation emphasis included
+    n_items: int
+    contributions: list  # [[start, end, weight], ...] relative to the scored text
+
+
+class LexiconScorer:
+    """VADER's rules over VADER's lexicon plus an optional domain lexicon of words and phrases.
+
+    Parameters
+    ----------
+    domain : dict of str to float, optional
+        Extra terms (lower case, words separated by one space) and their valences; they take
+        precedence over VADER's entries. Phrases are matched longest first, within a clause.
+    contrast : tuple of str
+        Contrast words; ``("but",)`` reproduces VADER exactly.
+
+    Examples
+    --------
+    >>> s = LexiconScorer()
+    >>> s.score("The team is great.").compound
+    0.6249
+    >>> s.score("The team is not great.").compound < 0
+    True
+    """
+
+    def __init__(self, domain: dict[str, float] | None = None,
+                 contrast: tuple[str, ...] = CONTRAST) -> None:
+        self.lex = dict(vader_lexicon())
+        self.lex.update(domain or {})
+        self.contrast = tuple(contrast)
+        self.phrases: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        for term in domain or {}:
+            words = tuple(term.split())
+            if len(words) > 1:
+                self.phrases.setdefault(words[0], []).append((len(words), words, term))
+        for items in self.phrases.values():
+            items.sort(key=lambda x: -x[0])
+        self._firsts = frozenset(self.phrases)
+        self.emojis = _emoji_lexicon()
+
+    # words with their offsets, VADER-style (white-space split, punctuation stripped)
+    def _words(self, text: str) -> Iterator[tuple[int, int, str, bool]]:
+        emojis = self.emojis if not text.isascii() else None
+        for m in _NONSPACE.finditer(text):
+            raw, start = m.group(), m.start()
+            if emojis is not None and any(ch in emojis for ch in raw):
+                yield from self._emoji_words(raw, start)
+                continue
+            word = _strip_punc(raw)
+            if word is not raw:
+                off = raw.find(word)
+                yield start + off, start + off + len(word), word, raw[-1] in _CLAUSE_END
+            else:
+                yield start, start + len(raw), raw, False
+
+    def _emoji_words(self, raw: str, start: int) -> Iterator[tuple[int, int, str, bool]]:
+        # VADER replaces each emoji by its description; the description's words point at it.
+        buf, buf_start = "", start
+        for k, ch in enumerate(raw):
+            desc = self.emojis.get(ch)
+            if desc is None:
+                if not buf:
+                    buf_start = start + k
+                buf += ch
+                continue
+            if buf:
+                yield buf_start, buf_start + len(buf), _strip_punc(buf), False
+                buf = ""
+            for w in desc.split():
+                yield start + k, start + k + 1, _strip_punc(w), False
+        if buf:
+            yield buf_start, buf_start + len(buf), _strip_punc(buf), buf[-1] in _CLAUSE_END
+
+    def score(self, text: str) -> _Score:
+        """Score one sentence; contributions are ``[start, end, weight]`` in ``text``."""
+        lex = self.lex
+        if text.isascii():
+            words = []
+            for m in _NONSPACE.finditer(text):
+                raw = m.group()
+                word = raw.strip(_PUNCT)
+                if len(word) <= 2 or word == raw:
+                    words.append((m.start(), m.end(), raw, False))
+                else:
+                    off = m.start() + raw.find(word)
+                    words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
+        else:
+            words = list(self._words(text))
+        if not words:
+            return _Score(0.0, 0.0, 0.0, 0.0, 0.0, 0, [])
+        items_w = [w[2] for w in words]
+        lower = [w.lower() for w in items_w]
+        starts = [w[0] for w in words]
+        ends = [w[1] for w in words]
+        if text.islower() or not any(w.isupper() for w in items_w):
+            is_cap_diff = False
+        else:
+            n_upper = sum(1 for w in items_w if w.isupper())
+            is_cap_diff = 0 < len(items_w) - n_upper < len(items_w)
+        if self.phrases and not self._firsts.isdisjoint(lower):
+            items_w, lower, starts, ends = self._merge_phrases(words, items_w, lower, starts, ends)
+        n = len(lower)
+        sentiments = [0.0] * n
+        boosters = BOOSTERS
+        # Fast path: a lexicon word with no rule word in the three before it scores its valence.
+        trig = [w in _TRIGGERS or "n't" in w for w in lower]
+        special = not _SPECIAL_WORDS.isdisjoint(lower)
+        for i in range(n):
+            low = lower[i]
+            if low in boosters:
+                continue
+            if low == "kind" and i < n - 1 and lower[i + 1] == "of":
+                continue
+            base = lex.get(low)
+            if base is None:
+                continue
+            valence = base
+            if low == "no" and i != n - 1 and lower[i + 1] in lex:
+                valence = 0.0
+            if not special and not any(trig[max(0, i - 3):i]):
+                if is_cap_diff and items_w[i].isupper():
+                    valence = valence + C_INCR if valence > 0 else valence - C_INCR
+                sentiments[i] = valence
+                continue
+            if ((i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no")
+                    or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))):
+                valence = base * N_SCALAR
+            if is_cap_diff and items_w[i].isupper():
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            for start_i in (0, 1, 2):
+                if i > start_i and lower[i - start_i - 1] not in lex:
+                    prev = lower[i - start_i - 1]
+                    s = boosters.get(prev, 0.0)
+                    if s:
+                        if valence < 0:
+                            s = -s
+                        if is_cap_diff and items_w[i - start_i - 1].isupper():
+                            s = s + C_INCR if valence > 0 else s - C_INCR
+                        if start_i == 1:
+                            s *= 0.95
+                        elif start_i == 2:
+                            s *= 0.9
+                        valence += s
+                    valence = _negation_check(valence, lower, start_i, i)
+                    if start_i == 2:
+                        valence = _special_idioms_check(valence, lower, i)
+            if i > 0 and lower[i - 1] == "least" and lower[i - 1] not in lex and not (
+                    i > 1 and lower[i - 2] in ("at", "very")):
+                valence *= N_SCALAR
+            sentiments[i] = valence
+        for word in self.contrast:
+            if word in lower:
+                bi = lower.index(word)
+                for k in range(n):
+                    if k < bi:
+                        sentiments[k] *= 0.5
+                    elif k > bi:
+                        sentiments[k] *= 1.5
+                break
+        contributions = [[starts[k], ends[k], v] for k, v in enumerate(sentiments) if v]
+        total = sum(sentiments)
+        amp = _punctuation_emphasis(text)
+        if amp and total:
+            run = list(_EMPH_RUN.finditer(text))[-1]
+            contributions.append([run.start(), run.end(), amp if total > 0 else -amp])
+        raw_total = total + amp if total > 0 else total - amp if total < 0 else 0.0
+        compound = _normalize(raw_total)
+        pos_sum = sum(v + 1 for v in sentiments if v > 0)
+        neg_sum = sum(v - 1 for v in sentiments if v < 0)
+        neu_count = sum(1 for v in sentiments if v == 0)
+        if pos_sum > -neg_sum:
+            pos_sum += amp
+        elif pos_sum < -neg_sum:
+            neg_sum -= amp
+        denom = pos_sum - neg_sum + neu_count
+        return _Score(round(compound, 4), round(-neg_sum / denom, 3), round(neu_count / denom, 3),
+                      round(pos_sum / denom, 3), raw_total, n, contributions)
+
+    def _merge_phrases(self, words, items_w, lower, starts, ends):
+        phrases = self.phrases
+        out_w, out_l, out_s, out_e = [], [], [], []
+        n, i = len(lower), 0
+        while i < n:
+            cands = phrases.get(lower[i])
+            matched = 0
+            if cands:
+                for size, seq, term in cands:
+                    if i + size <= n and tuple(lower[i:i + size]) == seq and not any(
+                            words[k][3] for k in range(i, i + size - 1)):
+                        matched = size
+                        out_w.append(" ".join(items_w[i:i + size]))
+                        out_l.append(term)
+                        out_s.append(starts[i])
+                        out_e.append(ends[i + size - 1])
+                        break
+            if matched:
+                i += matched
+            else:
+                out_w.append(items_w[i])
+                out_l.append(lower[i])
+                out_s.append(starts[i])
+                out_e.append(ends[i])
+                i += 1
+        return out_w, out_l, out_s, out_e
+
+
+def _negated(word: str) -> bool:
+    return word in NEGATE or "n't" in word
+
+
+def _negation_check(valence: float, lower: list[str], start_i: int, i: int) -> float:
+    if start_i == 0:
+        if _negated(lower[i - 1]):
+            valence *= N_SCALAR
+    elif start_i == 1:
+        if lower[i - 2] == "never" and lower[i - 1] in ("so", "this"):
+            valence *= 1.25
+        elif lower[i - 2] == "without" and lower[i - 1] == "doubt":
+            pass
+        elif _negated(lower[i - 2]):
+            valence *= N_SCALAR
+    else:
+        if (lower[i - 3] == "never" and lower[i - 2] in ("so", "this")) or \
+                lower[i - 1] in ("so", "this"):
+            valence *= 1.25
+        elif lower[i - 3] == "without" and "doubt" in (lower[i - 2], lower[i - 1]):
+            pass
+        elif _negated(lower[i - 3]):
+            valence *= N_SCALAR
+    return valence
+
+
+def _special_idioms_check(valence: float, lower: list[str], i: int) -> float:
+    w0, w1, w2, w3 = lower[i], lower[i - 1], lower[i - 2], lower[i - 3]
+    for seq in (f"{w1} {w0}", f"{w2} {w1} {w0}", f"{w2} {w1}", f"{w3} {w2} {w1}", f"{w3} {w2}"):
+        if seq in SPECIAL_CASES:
+            valence = SPECIAL_CASES[seq]
+            break
+    n = len(lower)
+    if n - 1 > i and f"{w0} {lower[i + 1]}" in SPECIAL_CASES:
+        valence = SPECIAL_CASES[f"{w0} {lower[i + 1]}"]
+    if n - 1 > i + 1 and f"{w0} {lower[i + 1]} {lower[i + 2]}" in SPECIAL_CASES:
+        valence = SPECIAL_CASES[f"{w0} {lower[i + 1]} {lower[i + 2]}"]
+    for seq in (f"{w3} {w2} {w1}", f"{w3} {w2}", f"{w2} {w1}"):
+        if seq in BOOSTERS:
+            valence += BOOSTERS[seq]
+    return valence
+
+
+def _punctuation_emphasis(text: str) -> float:
+    ep = min(text.count("!"), 4) * 0.292
+    qm = text.count("?")
+    return ep + (0.0 if qm <= 1 else qm * 0.18 if qm <= 3 else 0.96)
+
+
+@lru_cache(maxsize=8)
+def _scorer(lexicon: str | None) -> LexiconScorer:
+    return LexiconScorer(career_lexicon() if lexicon is None else load_lexicon(lexicon))
+
+
+# -- results -------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Contribution:
+    """A word or phrase that moved a sentence's score.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets in the doc; ``phrase == doc.text[start:end]``.
+    phrase : str
+        The text ("long hours", "not good", "!!").
+    weight : float
+        Its valence after the rules (negation, boosters, contrast), on VADER's -4..4 scale; the
+        weights of a sentence sum to its raw score, and ``compound = raw / sqrt(raw**2 + 15)``.
+    """
+
+    start: int
+    end: int
+    phrase: str
+    weight: float
+
+
+@dataclass(frozen=True)
+class SentenceSentiment:
+    """Sentiment of one sentence unit.
+
+    Attributes
+    ----------
+    start, end : int
+        Character offsets of the sentence in the doc.
+    text : str
+        The sentence.
+    compound : float
+        VADER-style normalised score in [-1, 1].
+    neg, neu, pos : float
+        Shares of negative, neutral and positive weight (sum to about 1).
+    contributions : tuple of Contribution
+        What made the score, in text order (empty when the component ran with ``explain=False``).
+    """
+
+    start: int
+    end: int
+    text: str
+    compound: float
+    neg: float
+    neu: float
+    pos: float
+    contributions: tuple[Contribution, ...] = ()
+
+    @property
+    def raw(self) -> float:
+        """Sum of the contribution weights (before normalisation)."""
+        return sum(c.weight for c in self.contributions)
+
+
+@dataclass(frozen=True)
+class Sentiment:
+    """Sentiment of a document or span: the length-weighted mean of its sentences.
+
+    Attributes
+    ----------
+    compound : float
+        In [-1, 1]; above 0.05 is usually read as positive, below -0.05 as negative.
+    neg, neu, pos : float
+        Length-weighted means of the sentence shares.
+    sentences : tuple of SentenceSentiment
+    text : str
+        The analysed text (the doc's or the span's).
+    offset : int
+        Character offset of ``text`` in the doc (0 for a doc); sentence and contribution offsets
+        are doc offsets.
+
+    Examples
+    --------
+    >>> s = sentiment("Great benefits. But the long hours and micromanagement are exhausting.")
+    >>> s.compound < 0
+    True
+    >>> [c.phrase for c in s.explain()][:2]
+    ['long hours', 'Great']
+    """
+
+    compound: float
+    neg: float
+    neu: float
+    pos: float
+    sentences: tuple[SentenceSentiment, ...] = field(default=(), repr=False)
+    text: str = field(default="", repr=False)
+    offset: int = field(default=0, repr=False)
+
+    @property
+    def label(self) -> str:
+        """``"positive"``, ``"negative"`` or ``"neutral"`` (VADER's ±0.05 thresholds)."""
+        return "positive" if self.compound >= 0.05 else "negative" if self.compound <= -0.05 \
+            else "neutral"
+
+    def explain(self) -> tuple[Contribution, ...]:
+        """All contributions, strongest (largest ``|weight|``) first."""
+        items = [c for s in self.sentences for c in s.contributions]
+        return tuple(sorted(items, key=lambda c: (-abs(c.weight), c.start)))
+
+    def to_frame(self):
+        """One row per sentence (pandas DataFrame): offsets, text, scores and the phrases."""
+        import pandas as pd
+
+        rows = [{"start": s.start, "end": s.end, "text": s.text, "compound": s.compound,
+                 "neg": s.neg, "neu": s.neu, "pos": s.pos,
+                 "contributions": "; ".join(f"{c.phrase} ({c.weight:+.2f})"
+                                            for c in s.contributions)}
+                for s in self.sentences]
+        return pd.DataFrame(rows, columns=["start", "end", "text", "compound", "neg", "neu",
+                                           "pos", "contributions"])
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain-data form (JSON-safe)."""
+        return {"compound": self.compound, "neg": self.neg, "neu": self.neu, "pos": self.pos,
+                "sentences": [_sentence_data(s) for s in self.sentences]}
+
+    def _repr_html_(self) -> str:
+        parts, pos = [], 0
+        for c in sorted((c for s in self.sentences for c in s.contributions),
+                        key=lambda c: c.start):
+            a, b = c.start - self.offset, c.end - self.offset
+            if a < pos or b > len(self.text):
+                continue
+            parts.append(html.escape(self.text[pos:a]))
+            alpha = min(1.0, 0.2 + abs(c.weight) / 4)
+            rgb = "46,160,67" if c.weight > 0 else "218,54,51"
+            parts.append(f'<mark style="background: rgba({rgb},{alpha:.2f}); padding: 0 2px; '
+                         f'border-radius: 3px" title="{c.weight:+.2f}">'
+                         f"{html.escape(self.text[a:b])}</mark>")
+            pos = b
+        parts.append(html.escape(self.text[pos:]))
+        return (f'<div class="careertext-sentiment"><p><b>{self.label}</b> '
+                f"(compound {self.compound:+.3f}; neg {self.neg:.2f}, neu {self.neu:.2f}, "
+                f'pos {self.pos:.2f})</p><p style="white-space: pre-wrap">{"".join(parts)}</p>'
+                "</div>")
+
+
+def _sentence_data(s: SentenceSentiment) -> dict[str, Any]:
+    return {"start": s.start, "end": s.end, "compound": s.compound, "neg": s.neg, "neu": s.neu,
+            "pos": s.pos,
+            "contributions": [[c.start, c.end, c.phrase, c.weight] for c in s.contributions]}
+
+
+def _aggregate(sentences: list[dict[str, Any]]) -> dict[str, float]:
+    """Combine sentence scores.
+
+    ``compound = normalize(sum(raw) / sqrt(k))`` over the ``k`` sentences that carry sentiment:
+    for one sentence this is VADER's own score, neutral sentences do not dilute it, and the
+    evidence of several sentences adds up like a z-statistic (as ``sqrt(k)``) rather than
+    linearly, so long essays do not all saturate at +-1 (on held-out Glassdoor reviews this beat
+    the length-weighted mean of sentence compounds: AUC 0.947 vs 0.935). ``neg``, ``neu`` and
+    ``pos`` are length-weighted means.
+    """
+    if not sentences:
+        return {"compound": 0.0, "neg": 0.0, "neu": 0.0, "pos": 0.0}
+    raws = [_raw_of(d) for d in sentences]
+    k = sum(1 for r in raws if r)
+    compound = _normalize(sum(raws) / math.sqrt(k)) if k else 0.0
+    out = {"compound": round(compound, 4)}
+    weights = [max(1, d["end"] - d["start"]) for d in sentences]
+    total = sum(weights)
+    for key in ("neg", "neu", "pos"):
+        value = sum(d[key] * w for d, w in zip(sentences, weights, strict=True)) / total
+        out[key] = round(max(0.0, min(1.0, value)), 4)
+    return out
+
+
+def _raw_of(d: dict[str, Any]) -> float:
+    raw = d.get("raw")
+    if raw is None:  # invert the normalisation
+        c = max(-0.9999, min(0.9999, float(d["compound"])))
+        raw = c * math.sqrt(ALPHA / (1 - c * c))
+    return float(raw) if math.isfinite(raw) else 0.0
+
+
+def _build(text: str, data: dict[str, Any], offset: int = 0) -> Sentiment:
+    """Make a :class:`Sentiment` from plain data (``text`` starts at doc offset ``offset``)."""
+    sentences = tuple(
+        SentenceSentiment(
+            start=d["start"], end=d["end"], text=text[d["start"] - offset:d["end"] - offset],
+            compound=d["compound"], neg=d["neg"], neu=d["neu"], pos=d["pos"],
+            contributions=tuple(Contribution(int(c[0]), int(c[1]), str(c[2]), float(c[3]))
+                                for c in d.get("contributions") or ()))
+        for d in data.get("sentences", []))
+    return Sentiment(data["compound"], data["neg"], data["neu"], data["pos"], sentences, text,
+                     offset)
+
+
+def sentiment_from_data(obj: Doc | Span) -> Sentiment:
+    """Turn the plain data of ``doc._.ct_sentiment`` into a :class:`Sentiment`.
+
+    For a Span: the sentences inside it (or, for a span within one sentence, the sentences it
+    overlaps), aggregated.
+    """
+    doc = obj.doc if isinstance(obj, Span) else obj
+    data = doc._.ct_sentiment
+    if data is None:
+        return Sentiment(0.0, 0.0, 0.0, 0.0, (), obj.text, 0)
+    if not isinstance(obj, Span):
+        return _build(doc.text, data)
+    lo, hi = obj.start_char, obj.end_char
+    sents = [d for d in data.get("sentences", []) if lo <= d["start"] and d["end"] <= hi]
+    if not sents:
+        sents = [d for d in data.get("sentences", []) if d["start"] < hi and lo < d["end"]]
+    if sents:
+        lo, hi = min(lo, sents[0]["start"]), max(hi, sents[-1]["end"])
+    return _build(doc.text[lo:hi], {**_aggregate(sents), "sentences": sents}, lo)
+
+
+# -- the component -------------------------------------------------------------------------------
+class SentimentScorer:
+    """spaCy component that scores each sentence unit; made by
+    ``nlp.add_pipe("careertext_sentiment")``.
+
+    Parameters
+    ----------
+    nlp : Language
+        The pipeline it belongs to.
+    name : str
+        Component name.
+    lexicon : str or None
+        Path of a lexicon file (``term<TAB>valence``) used instead of the bundled career
+        lexicon, on top of VADER's; None for the bundled one.
+    explain : bool
+        Keep each sentence's contributions (needed for :meth:`Sentiment.explain`).
+
+    Examples
+    --------
+    >>> from careertext import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> _ = nlp.add_pipe("careertext_sentiment") if "careertext_sentiment" not in nlp.pipe_names \
+else None
+    >>> doc = nlp("The pay was great. The long hours were not.")
+    >>> doc._.sentiment.sentences[1].compound < 0
+    True
+    """
+
+    def __init__(self, nlp: Language | None = None, name: str = "careertext_sentiment", *,
+                 lexicon: str | None = None, explain: bool = True) -> None:
+        self.name = name
+        self.lexicon = None if lexicon is None else str(lexicon)
+        self.explain = bool(explain)
+        self.scorer = _scorer(self.lexicon)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from .factories import register_extensions
+
+        register_extensions()
+        doc._.ct_sentiment = self.score_doc(doc)
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+    def score_doc(self, doc: Doc) -> dict[str, Any]:
+        """Return the plain data stored on ``doc._.ct_sentiment``."""
+        text = doc.text
+        score = self.scorer.score
+        explain = self.explain
+        sentences = []
+        for a, b in _unit_bounds(doc):
+            r = score(text[a:b])
+            d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
+                 "pos": r.pos, "raw": round(r.raw, 4)}
+            if explain:
+                d["contributions"] = [[a + s, a + e, text[a + s:a + e], round(w, 4)]
+                                      for s, e, w in r.contributions]
+            sentences.append(d)
+        return {**_aggregate(sentences), "sentences": sentences}
+
+
+def _unit_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Character bounds of :func:`careertext.matching.sentence_units` (sentences, cut at line
+    breaks, trimmed), computed from arrays for speed."""
+    n = len(doc)
+    if not n:
+        return []
+    text = doc.text
+    arr = doc.to_array([SENT_START, IDX])
+    flags = arr[:, 0]
+    if n > 1 and flags[1:].any():  # as doc.has_annotation("SENT_START"), without the loop
+        starts = arr[flags == 1, 1].tolist()
+        if not starts or starts[0] != 0:
+            starts.insert(0, 0)
+    else:
+        starts = [0]
+    starts.append(len(text))
+    out = []
+    for k in range(len(starts) - 1):
+        lo, hi = starts[k], starts[k + 1]
+        for m in _LINE.finditer(text, lo, hi):
+            out.append((m.start(), m.end()))
+    return out
+
+
+# -- functions -----------------------------------------------------------------------------------
+def _from_chunks(text: str, chunks: list[tuple[int, Doc]]) -> Sentiment:
+    if len(chunks) == 1 and chunks[0][0] == 0:
+        return sentiment_from_data(chunks[0][1])
+    sentences = []
+    for offset, doc in chunks:
+        for d in (doc._.ct_sentiment or {}).get("sentences", []):
+            d = dict(d, start=d["start"] + offset, end=d["end"] + offset)
+            d["contributions"] = [[c[0] + offset, c[1] + offset, c[2], c[3]]
+                                  for c in d.get("contributions", [])]
+            sentences.append(d)
+    return _build(text, {**_aggregate(sentences), "sentences": sentences})
+
+
+def sentiment(text: str, *, nlp: Language | str | None = None) -> Sentiment:
+    """Score a text sentence by sentence.
+
+    Parameters
+    ----------
+    text : str
+        The text; long texts are cut into chunks at paragraph or sentence breaks.
+    nlp : Language, str or None
+        The pipeline (see :func:`careertext.load_pipeline`); ``careertext_sentiment`` is added
+        if missing.
+
+    Returns
+    -------
+    Sentiment
+
+    Examples
+    --------
+    >>> sentiment("I was laid off after years of long hours.").compound < 0
+    True
+    >>> sentiment("Great benefits and a supportive manager!").label
+    'positive'
+    """
+    return next(sentiment_many([check_text(text)], nlp=nlp))
+
+
+def sentiment_many(texts: Iterable[str], *, nlp: Language | str | None = None,
+                   n_process: int = 1, batch_size: int = 64) -> Iterator[Sentiment]:
+    """Score many texts with ``nlp.pipe``; yields one :class:`Sentiment` per text, in order."""
+    from .pipeline import pipe_texts, with_components
+
+    nlp = with_components(nlp, ["careertext_sentiment"])
+    for text, chunks in pipe_texts(nlp, texts, n_process=n_process, batch_size=batch_size):
+        yield _from_chunks(text, chunks)
+
+
+def aspect_sentiment(sentiment: Sentiment,
+                     mentions: Iterable[tuple[str, int, int]]) -> dict[str, float]:
+    """Mean compound of the sentences that overlap each theme's mentions.
+
+    Parameters
+    ----------
+    sentiment : Sentiment
+        The document's sentiment.
+    mentions : iterable of (theme_id, start, end)
+        Character offsets (doc offsets) of theme mentions. A sentence counts once per theme.
+
+    Returns
+    -------
+    dict of str to float
+        Theme id -> mean compound, in order of first mention; themes whose mentions overlap no
+        sentence are left out.
+
+    Examples
+    --------
+    >>> s = sentiment("The pay is great. Management is toxic.")
+    >>> aspect = aspect_sentiment(s, [("pay", 4, 7), ("management", 18, 28)])
+    >>> aspect["pay"] > 0 > aspect["management"]
+    True
+    """
+    chosen: dict[str, dict[int, float]] = {}
+    for theme, start, end in mentions:
+        hits = chosen.setdefault(str(theme), {})
+        for k, s in enumerate(sentiment.sentences):
+            if s.start < end and start < s.end or (start == end and s.start <= start < s.end):
+                hits[k] = s.compound
+    return {t: round(sum(v.values()) / len(v), 4) for t, v in chosen.items() if v}

@@ -1,0 +1,202 @@
+"""Tests of careertext.sentiment (fast)."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.tokens import DocBin
+
+import careertext
+from careertext.errors import InputError, ModelWarning
+from careertext.sentiment import (
+    LexiconScorer,
+    Sentiment,
+    aspect_sentiment,
+    career_lexicon,
+    sentiment,
+    sentiment_from_data,
+    sentiment_many,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    nlp = careertext.load_pipeline()
+    if "careertext_sentiment" not in nlp.pipe_names:
+        nlp.add_pipe("careertext_sentiment")
+    return nlp
+
+
+def score(nlp, text: str) -> Sentiment:
+    return nlp(text)._.sentiment
+
+
+def test_component_stores_plain_data(nlp):
+    doc = nlp("The team is great. The hours are long.\nManagement is toxic!")
+    data = doc._.ct_sentiment
+    assert set(data) >= {"compound", "neg", "neu", "pos", "sentences"}
+    assert len(data["sentences"]) == 3
+    for s in data["sentences"]:
+        assert set(s) >= {"start", "end", "compound", "neg", "neu", "pos", "contributions"}
+        for start, end, phrase, weight in s["contributions"]:
+            assert doc.text[start:end] == phrase
+            assert s["start"] <= start < end <= s["end"]
+            assert isinstance(weight, float)
+    result = doc._.sentiment
+    assert isinstance(result, Sentiment)
+    assert result.sentences[0].compound > 0 > result.sentences[2].compound
+    assert result.sentences[1].text == "The hours are long."
+
+
+def test_docbin_round_trip(nlp):
+    doc = nlp("Great benefits. But long hours.")
+    db = DocBin(store_user_data=True)
+    db.add(doc)
+    restored = list(DocBin(store_user_data=True).from_bytes(db.to_bytes()).get_docs(nlp.vocab))[0]
+    assert restored._.sentiment == doc._.sentiment
+
+
+def test_negation_flips_sign(nlp):
+    assert score(nlp, "The job is good.").compound > 0
+    assert score(nlp, "The job is not good.").compound < 0
+    assert score(nlp, "The manager isn't bad.").compound > 0
+
+
+def test_but_contrast_weighs_later_clause(nlp):
+    s = score(nlp, "The pay is good but the hours are awful.")
+    assert s.compound < 0
+    weights = {c.phrase: c.weight for c in s.explain()}
+    assert weights["good"] == pytest.approx(1.9 * 0.5)
+    assert weights["awful"] == pytest.approx(-2.0 * 1.5)
+    assert score(nlp, "The hours are awful, however the pay is good.").compound > 0
+
+
+def test_boosters_and_emphasis(nlp):
+    plain = score(nlp, "The culture is good.").compound
+    assert score(nlp, "The culture is very good.").compound > plain
+    assert score(nlp, "The culture is good!").compound > plain
+    assert score(nlp, "The culture is GOOD here.").compound > score(
+        nlp, "The culture is good here.").compound
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Long hours.", -1), ("The job meant long hours every week.", -1),
+    ("Great benefits.", 1), ("I was laid off last spring.", -1),
+    ("Understaffed stores and no progression.", -1), ("Flexible hours and a discount.", 1),
+])
+def test_domain_terms(nlp, text, sign):
+    assert math.copysign(1, score(nlp, text).compound) == sign
+    assert score(nlp, text).compound != 0
+
+
+def test_phrases_are_one_contribution(nlp):
+    s = score(nlp, "Long hours and micromanagement.")
+    assert [c.phrase for c in s.sentences[0].contributions] == ["Long hours", "micromanagement"]
+    assert career_lexicon()["long hours"] < 0
+
+
+def test_explanations_sum_to_raw_score(nlp):
+    s = score(nlp, "Very good pay, but extremely long hours!! I was NOT happy.")
+    for sent in s.sentences:
+        raw = sum(c.weight for c in sent.contributions)
+        assert sent.compound == pytest.approx(raw / math.sqrt(raw * raw + 15), abs=1e-3)
+    ranked = s.explain()
+    assert [abs(c.weight) for c in ranked] == sorted((abs(c.weight) for c in ranked), reverse=True)
+    frame = s.to_frame()
+    assert list(frame["text"]) == [x.text for x in s.sentences]
+
+
+def test_agrees_with_vader_on_general_text():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    ours = LexiconScorer(contrast=("but",))
+    for text in ["VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+                 "At least it isn't a horrible book.", "The book was only kind of good.",
+                 "Sentiment analysis has never been this good!", "Not bad at all",
+                 "Make sure you :) or :D today!", "Without a doubt, excellent idea.",
+                 "Roger Dodger is one of the least compelling variations on this theme.",
+                 "The plot was good, but the characters are uncompelling."]:
+        assert ours.score(text).compound == pytest.approx(vader.polarity_scores(text)["compound"],
+                                                           abs=1e-4), text
+
+
+def test_html_is_escaped(nlp):
+    doc = nlp("<script>alert('x')</script> is a terrible & toxic place.")
+    out = doc._.sentiment._repr_html_()
+    assert "<script>" not in out
+    assert "&lt;script&gt;" in out
+    assert "<mark" in out and "terrible</mark>" in out
+
+
+def test_span_and_aspects(nlp):
+    doc = nlp("The pay is great. Management is toxic.")
+    first = list(doc.sents)[0]
+    assert first._.sentiment.compound > 0
+    assert first._.sentiment.sentences[0].text == "The pay is great."
+    s = doc._.sentiment
+    aspects = aspect_sentiment(s, [("pay", 4, 7), ("management", 18, 28), ("none", 500, 501)])
+    assert aspects["pay"] > 0 > aspects["management"]
+    assert "none" not in aspects
+
+
+def test_functions_and_bad_input(nlp):
+    assert sentiment("", nlp=nlp).compound == 0.0
+    assert sentiment("   \n\t ", nlp=nlp).sentences == ()
+    big = "Great team. Long hours. " * 1500
+    s = sentiment(big, nlp=nlp)
+    assert -1 <= s.compound <= 1 and len(s.sentences) > 1000
+    assert s.sentences[-1].text == big[s.sentences[-1].start:s.sentences[-1].end]
+    many = list(sentiment_many(["Good.", "Bad.", "Das ist sehr schlecht. 这是好的"], nlp=nlp))
+    assert many[0].compound > 0 > many[1].compound
+    with pytest.raises(InputError):
+        sentiment(b"bytes", nlp=nlp)
+
+
+def test_determinism(nlp):
+    text = "Great people, but the long hours and low pay wore me down. I quit!"
+    assert score(nlp, text) == score(nlp, text) == sentiment(text, nlp=nlp)
+
+
+def test_extra_lexicon_file(tmp_path):
+    nlp = careertext.load_pipeline()
+    path = tmp_path / "lex.tsv"
+    path.write_text("term\tvalence\nhot desking\t-2.5\n", encoding="utf-8")
+    from careertext.sentiment import SentimentScorer
+
+    scorer = SentimentScorer(nlp, lexicon=str(path), explain=False)
+    doc = scorer(nlp.make_doc("We had hot desking."))
+    assert doc._.ct_sentiment["compound"] < 0
+    assert "contributions" not in doc._.ct_sentiment["sentences"][0]
+
+
+def test_blank_pipeline():
+    from careertext.pipeline import blank_pipeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ModelWarning)
+        nlp = blank_pipeline()
+    nlp.add_pipe("careertext_sentiment")
+    doc = nlp("The benefits are great. The hours are long and the manager is not nice.")
+    s = sentiment_from_data(doc)
+    assert len(s.sentences) == 2
+    assert s.sentences[0].compound > 0 > s.sentences[1].compound
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_random_text_scores_are_finite_and_in_range(nlp, text):
+    s = sentiment(text, nlp=nlp)
+    values = [s.compound, s.neg, s.neu, s.pos]
+    for sent in s.sentences:
+        values += [sent.compound, sent.neg, sent.neu, sent.pos]
+        assert text[sent.start:sent.end] == sent.text
+        for c in sent.contributions:
+            assert math.isfinite(c.weight) and text[c.start:c.end] == c.phrase
+    assert all(math.isfinite(v) for v in values)
+    assert -1 <= s.compound <= 1 and all(0 <= v <= 1 for v in (s.neg, s.neu, s.pos))
