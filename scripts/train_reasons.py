@@ -45,12 +45,13 @@ def load_dev():
     return docs, texts
 
 
-def build_rows(docs, texts):
+def build_rows(docs, texts, lexical=False):
     from careertext.pipeline import load_pipeline
     from careertext.reasons import ReasonExtractor
 
     nlp = load_pipeline()
     extractor = ReasonExtractor(nlp, use_model=False)
+    extractor.lexical = lexical
     rows = []
     for d, doc in zip(docs, nlp.pipe(texts[d.doc_id] for d in docs), strict=True):
         for c in extractor.candidates(doc):
@@ -82,10 +83,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, default=ROOT / "src/careertext/data/reason_model.json")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--lexical", action="store_true",
+                        help="add the sentence's lemmas as features")
     args = parser.parse_args(argv)
 
     docs, texts = load_dev()
-    rows = build_rows(docs, texts)
+    rows = build_rows(docs, texts, lexical=args.lexical)
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform([c["features"] for _, c, _ in rows])
     y = np.array([pos for _, _, pos in rows], dtype=int)
@@ -116,6 +119,7 @@ def main(argv=None) -> int:
         "weights": weights,
         "meta": {"trained_on": [str(p.relative_to(ROOT)) for p in DEV_GOLD],
                  "documents": len(docs), "candidates": len(rows), "C": args.c,
+                 "lexical": args.lexical,
                  "cv_f1": round(best[0], 4)},
     }
     args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -59,6 +59,7 @@ class CueMatcher:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.tokens = Matcher(nlp.vocab)
+        self.pos_tokens = Matcher(nlp.vocab)  # patterns that need part-of-speech tags
         self._keys: dict[int, tuple[str, str]] = {}
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
         for code in codebook:
@@ -66,6 +67,9 @@ class CueMatcher:
             phrases[(code.id, "problem")].extend(code.problem_cues)
             if code.patterns:
                 self.tokens.add(self._key(code.id, "problem"), list(code.patterns))
+            no_x = [_no_adj_pattern(c) for c in code.problem_cues if c.lower().startswith("no ")]
+            if any(no_x):
+                self.pos_tokens.add(self._key(code.id, "problem"), [p for p in no_x if p])
         rules = frame_rules()
         for frame in frames:
             phrases[(frame, frame)].extend(rules[frame])
@@ -94,11 +98,21 @@ class CueMatcher:
         matchers = [self.lower, self.lemma] if has_lemmas else [self.lower]
         if len(self.tokens):
             matchers.append(self.tokens)
+        if len(self.pos_tokens) and doc.has_annotation("POS"):
+            matchers.append(self.pos_tokens)
         for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 key, kind = self._keys[match_id]
                 found.add((key, kind, start, end))
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3]))]
+
+
+def _no_adj_pattern(cue: str) -> list[dict] | None:
+    """For a cue "no X Y", a token pattern that also matches "no real X Y", "no clear X Y"."""
+    words = cue.lower().split()
+    if len(words) < 2 or words[0] != "no":
+        return None
+    return [{"LOWER": "no"}, {"POS": "ADJ", "OP": "+"}] + [{"LOWER": w} for w in words[1:]]
 
 
 def sentence_units(doc: Doc) -> Iterator[Span]:

@@ -155,6 +155,8 @@ class ReasonExtractor:
         self.name = name
         self.codebook = resolve_codebook(codebook)
         self.model = LinearScorer.load(model) if use_model else None
+        # sentence lemmas as features, when the trained scorer was trained with them
+        self.lexical = bool(self.model and self.model.meta.get("lexical"))
         default = self.model.threshold if self.model else 0.5
         self.threshold = float(default if threshold is None else threshold)
         self.matcher = CueMatcher(nlp, self.codebook, FRAMES)
@@ -236,7 +238,9 @@ class ReasonExtractor:
         ruled_out_clauses = {facts["clauses"][h.start] for h in frames["ruled_out"]}
         distance = min((abs(k - j) for j in leave_units), default=99)
         first_person = any(t.lower_ in FIRST_PERSON for t in unit)
-        leave_subjects = _leave_subject_tokens(doc, facts["leave"])
+        leave_subjects = _leave_subject_tokens(doc, frames["leave"] + frames["want"])
+        lexical = ({f"w={t.lemma_.lower() or t.lower_}": 1.0 for t in unit
+                    if t.is_alpha and not t.is_stop} if self.lexical else {})
         out = []
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
@@ -282,6 +286,8 @@ class ReasonExtractor:
                 f"code={code_id}": 1.0,
                 f"problem&code={code_id}": float(bool(problem)),
             }
+            if self.lexical:
+                features.update(lexical)
             cues = [f"{h.kind}:{doc[h.start:h.end].text}" for h in hits]
             cues += [f"{name}:{doc[h.start:h.end].text}" for name in ("leave", "because", "want")
                      for h in frames[name]]

@@ -190,10 +190,7 @@ def theme_cooccurrence(essay_themes: Iterable[Iterable[ThemeMention]], *,
             for m in mentions:
                 by_sent.setdefault((m.start, m.end), set()).add(m.code)
             groups.extend(by_sent.values())
+    pairs: Counter = Counter((a, b) for g in groups for a in g for b in g)
     codes = sorted(set().union(*groups)) if groups else []
-    frame = pd.DataFrame(0, index=codes, columns=codes, dtype="int64")
-    for g in groups:
-        for a in g:
-            for b in g:
-                frame.loc[a, b] += 1
-    return frame
+    return pd.DataFrame([[pairs[(a, b)] for b in codes] for a in codes], index=codes,
+                        columns=codes, dtype="int64")
