@@ -170,3 +170,14 @@ def test_foreign_and_markup_text():
 
 def test_public_api_is_exported():
     assert careertext.extract_reasons is extract_reasons
+
+
+def test_reasons_frame_from_corpus():
+    from pathlib import Path
+
+    corpus = careertext.load_corpus(Path(__file__).resolve().parents[1] / "corpus")
+    df = careertext.reasons_frame(corpus)
+    assert list(df.columns[:3]) == ["essay_id", "title", "code"]
+    assert set(df.essay_id) <= set(corpus.ids) and len(df) > 20
+    texts = {e.id: e.text for e in corpus}
+    assert all(texts[r.essay_id][r.start:r.end] == r.evidence for r in df.itertuples())

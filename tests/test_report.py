@@ -317,11 +317,14 @@ def test_cache_reused_and_only_changed_essay_reanalysed(built, nlp, monkeypatch,
 
     monkeypatch.setattr(analyze_mod, "_collect", counting)
     cache = built["out"] / ".cache"
-    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")}
+    def essay_entries():  # the per-essay analyses
+        return {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")}
+
+    before = essay_entries()
     assert len(before) == 4
     result = report(built["corpus"], built["out"], nlp=nlp, progress=False)
     assert calls == [] and result.n_cached == 4
-    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.json")} == before
+    assert essay_entries() == before
 
     # A changed essay (in a copy of the corpus, passed as a Corpus) is the only one analysed.
     corpus = _copy_corpus(tmp_path / "corpus")
@@ -376,3 +379,27 @@ def test_markdown_escaping_helpers():
 def test_corpus_options_need_a_source(nlp, tmp_path):
     with pytest.raises(TypeError):
         report(load_corpus(FIXTURE), tmp_path, nlp=nlp, corpus_options={"id_column": "x"})
+
+
+def test_unchanged_rerun_reuses_the_whole_report(built, nlp, tmp_path, monkeypatch):
+    import shutil
+
+    out = tmp_path / "out"
+    shutil.copytree(built["out"], out)
+    calls: list[str] = []
+    build_mod = importlib.import_module("careertext.report.build")
+    original = build_mod._fit_lessons
+    monkeypatch.setattr(build_mod, "_fit_lessons", lambda *a: calls.append("fit") or original(*a))
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    again = report(built["corpus"], out, nlp=nlp, random_state=0, progress=False)
+    assert calls == [] and again.n_cached == again.n_essays == built["result"].n_essays
+    assert again.top_reasons == built["result"].top_reasons
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == before
+    # an edited output file is noticed: the report is rebuilt, and its bytes restored
+    (out / "report.md").write_text("tampered", encoding="utf-8")
+    report(built["corpus"], out, nlp=nlp, random_state=0, progress=False)
+    assert calls == ["fit"]
+    assert (out / "report.md").read_bytes() == (built["out"] / "report.md").read_bytes()
+    # another seed is another report
+    report(built["corpus"], out, nlp=nlp, random_state=1, progress=False)
+    assert calls == ["fit", "fit"]

@@ -4,6 +4,7 @@ The public API, in one place::
 
     careertext.load_corpus(source)            essays with metadata, cleaned; skips recorded
     careertext.extract_reasons(text)          reasons for leaving, with evidence offsets
+    careertext.reasons_frame(corpus)          all reasons of a corpus as one DataFrame
     careertext.extract_themes(text)           theme mentions per sentence
     careertext.sentiment(text)                explainable sentence and essay sentiment
     careertext.extract_lessons(text)          lesson and advice passages
@@ -35,7 +36,7 @@ from .errors import (
 from .evaluate import agreement, evaluate
 from .lessons import LessonPassage, extract_lessons, extract_lessons_many
 from .pipeline import load_pipeline
-from .reasons import Reason, extract_reasons, extract_reasons_many
+from .reasons import Reason, extract_reasons, extract_reasons_many, reasons_frame
 from .report import ReportResult, report
 from .sentiment import Sentiment, aspect_sentiment, sentiment, sentiment_many
 from .themes import ThemeMention, extract_themes, extract_themes_many, theme_cooccurrence
@@ -81,6 +82,7 @@ __all__ = [
     "load_corpus",
     "load_pipeline",
     "npmi_coherence",
+    "reasons_frame",
     "report",
     "sentiment",
     "sentiment_many",

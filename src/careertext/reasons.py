@@ -29,7 +29,9 @@ from .codebook import Codebook, default_codebook, resolve_codebook
 from .errors import check_text
 from .matching import CueMatcher, Hit, sentence_units
 
-__all__ = ["Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many"]
+__all__ = [
+    "Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many", "reasons_frame",
+]
 
 FRAMES = ("leave", "because", "want", "ruled_out", "hypothetical", "advice", "reported", "pull")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself"}
@@ -504,3 +506,47 @@ def extract_reasons_many(texts: Iterable[str], *, nlp: Language | str | None = N
 def default_reason_codes() -> tuple[str, ...]:
     """Reason ids of the bundled codebook."""
     return default_codebook().reason_ids
+
+
+def reasons_frame(essays: Iterable[Any], *, nlp: Language | str | None = None,
+                  codebook: Codebook | str | None = None, n_process: int = 1,
+                  batch_size: int = 64):
+    """All reasons of a corpus as one pandas DataFrame, one row per reason.
+
+    Parameters
+    ----------
+    essays : Corpus, iterable of Essay, or iterable of str
+        What :func:`careertext.load_corpus` returns, or plain texts (ids ``text-0``, ...).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``essay_id``, ``title`` and the fields of :class:`Reason`.
+
+    Examples
+    --------
+    >>> df = reasons_frame(["I was laid off in May.", "I love my job."])
+    >>> df[["essay_id", "code", "direction"]].values.tolist()
+    [['text-0', 'job_security', 'involuntary']]
+    """
+    import pandas as pd
+
+    meta: list[tuple[str, str | None]] = []
+
+    def texts() -> Iterator[str]:
+        for i, item in enumerate(essays):
+            if isinstance(item, str):
+                meta.append((f"text-{i}", None))
+                yield item
+            else:
+                meta.append((str(item.id), getattr(item, "title", None)))
+                yield check_text(item.text, f"essays[{i}].text")
+
+    rows = []
+    for i, found in enumerate(extract_reasons_many(texts(), nlp=nlp, codebook=codebook,
+                                                   n_process=n_process,
+                                                   batch_size=batch_size)):
+        essay_id, title = meta[i]
+        rows.extend({"essay_id": essay_id, "title": title, **r.to_dict()} for r in found)
+    columns = ["essay_id", "title", *Reason.__dataclass_fields__]
+    return pd.DataFrame(rows, columns=columns)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -365,6 +366,11 @@ def report(corpus: Any, out: str | Path, *, nlp: Any = None, n_process: int = 1,
     cache_path = None
     if cache:
         cache_path = Path(cache_dir) if cache_dir is not None else out / ".cache"
+    report_key = _report_key(essays, skipped, nlp, n_process, random_state, corpus_options)
+    if cache_path is not None:
+        reused = _reuse_report(report_key, out)
+        if reused is not None:
+            return reused
     n_cached = 0
     if cache_path is not None and essays:
         n_cached = sum((cache_path / f"{analysis_key(e.text, nlp, ALL_ANALYSES)}.json").exists()
@@ -463,7 +469,7 @@ def report(corpus: Any, out: str | Path, *, nlp: Any = None, n_process: int = 1,
 
     top_lessons = sorted(((r["label"], r["n_essays"]) for r in lesson_rows),
                          key=lambda x: (-x[1], x[0]))
-    return ReportResult(
+    result = ReportResult(
         out=out, files=dict(sorted(files.items())), n_essays=len(analyses),
         n_words=sum(a.n_words for a in analyses), n_skipped=len(skipped),
         n_errors=sum(1 for a in analyses if a.error),
@@ -472,3 +478,61 @@ def report(corpus: Any, out: str | Path, *, nlp: Any = None, n_process: int = 1,
         errors=[(a.id, a.error) for a in analyses if a.error],
         top_reasons=[(r["label"], r["essays"]) for r in reason_rows], top_lessons=top_lessons,
         lessons_note=lessons_note, corpus_fingerprint=fingerprint)
+    if cache_path is not None:
+        _save_report_state(report_key, result)
+    return result
+
+
+_STATE = ".careertext-report.json"  # in the report folder: what the last run wrote
+
+
+def _report_key(essays, skipped, nlp, n_process, random_state, corpus_options) -> str:
+    """Everything the report's bytes depend on: versions, model, codebook, corpus, settings."""
+    from .. import __version__
+    from ..analyze import data_fingerprint
+    from ..codebook import default_codebook
+
+    parts = {
+        "careertext": __version__, "model": [nlp.meta.get("name"), nlp.meta.get("version")],
+        "pipes": [n for n in nlp.pipe_names if not n.startswith("careertext_")],
+        "codebook": default_codebook().fingerprint, "data": data_fingerprint(),
+        "corpus": corpus_fingerprint(essays), "skipped": [list(map(str, s)) for s in skipped],
+        "meta": [[str(e.id), e.title, e.author, e.date, e.source] for e in essays],
+        "settings": [n_process, random_state, sorted((corpus_options or {}).items())],
+    }
+    blob = json.dumps(parts, sort_keys=True, default=str)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _file_hash(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _save_report_state(key: str, result: ReportResult) -> None:
+    """Remember what this run wrote, so that an identical re-run can reuse it untouched."""
+    data = {k: v for k, v in result.__dict__.items() if k not in ("out", "files")}
+    data["files"] = {name: [str(path.relative_to(result.out)), _file_hash(path)]
+                     for name, path in result.files.items()}
+    (result.out / _STATE).write_text(json.dumps({"key": key, "result": data}, default=list),
+                                     encoding="utf-8")
+
+
+def _reuse_report(key: str, out: Path) -> ReportResult | None:
+    """The previous run's result when nothing it depends on changed and its files are intact."""
+    try:
+        state = json.loads((out / _STATE).read_text(encoding="utf-8"))
+        if state.get("key") != key:
+            return None
+        data = dict(state["result"])
+        files = {}
+        for name, (rel, digest) in data.pop("files").items():
+            path = out / rel
+            if not path.is_file() or _file_hash(path) != digest:
+                return None  # a file was removed or edited: rebuild
+            files[name] = path
+        for k in ("skipped", "errors", "top_reasons", "top_lessons"):
+            data[k] = [tuple(x) for x in data.get(k, [])]
+        data["n_cached"] = data.get("n_essays", 0)
+        return ReportResult(out=out, files=files, **data)
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
