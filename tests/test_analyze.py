@@ -61,3 +61,10 @@ def test_failure_is_recorded_not_raised(monkeypatch):
     out = list(analyze(["I quit because I was underpaid.", "explode", "I was laid off."]))
     assert out[1].error and "kaboom" in out[1].error
     assert out[0].reasons and out[2].reasons
+
+
+def test_essay_analysis_renders_escaped_html():
+    (a,) = analyze(["I quit because I was underpaid <script>alert(1)</script>."])
+    html = a._repr_html_()
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "ct-badge-reason" in html and 'class="ct-neg ct-reason' in html

@@ -63,6 +63,12 @@ class EssayAnalysis:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def _repr_html_(self) -> str:
+        """The essay with its reasons, themes, lessons and sentiment phrases highlighted."""
+        from .display import essay_html
+
+        return essay_html(self)
+
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EssayAnalysis:
         return cls(**data)
