@@ -52,7 +52,8 @@ class Code:
     problem_cues : tuple of str
         Phrases that already state a problem ("underpaid", "burnout", "laid off").
     patterns : tuple of list
-        spaCy ``Matcher`` token patterns, for cues a phrase cannot express.
+        spaCy ``Matcher`` token patterns, for topic cues a phrase cannot express (e.g. money
+        amounts).
     examples : tuple of str
         Example sentences (documentation only).
     """

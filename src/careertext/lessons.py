@@ -23,7 +23,7 @@ Topic modelling of the passages (recurring lessons across essays) is in
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -33,8 +33,9 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
+from .base import DocComponent, PlainData, ResultList
 from .errors import check_text
-from .matching import sentence_units
+from .matching import sentence_units, unit_index
 
 __all__ = [
     "KINDS",
@@ -60,7 +61,7 @@ def lesson_cues() -> dict[str, Any]:
 
 
 @dataclass(frozen=True)
-class LessonPassage:
+class LessonPassage(PlainData):
     """A lesson, piece of advice or generalisation, with its place in the text.
 
     Attributes
@@ -84,22 +85,11 @@ class LessonPassage:
     score: float
     cues: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form (JSON-safe)."""
-        data = asdict(self)
-        data["cues"] = list(self.cues)
-        return data
 
-
-class LessonList(list):
+class LessonList(ResultList):
     """A list of :class:`LessonPassage` that converts to a DataFrame."""
 
-    def to_frame(self):
-        """One row per passage (pandas DataFrame)."""
-        import pandas as pd
-
-        cols = list(LessonPassage.__dataclass_fields__)
-        return pd.DataFrame([p.to_dict() for p in self], columns=cols)
+    item_type = LessonPassage
 
     def _repr_html_(self) -> str:
         from html import escape
@@ -124,7 +114,7 @@ def passages_from_data(obj: Doc | Span) -> tuple[LessonPassage, ...]:
     )
 
 
-class LessonDetector:
+class LessonDetector(DocComponent):
     """spaCy component that marks lesson and advice passages; made by
     ``nlp.add_pipe("careertext_lessons")``.
 
@@ -178,16 +168,7 @@ class LessonDetector:
             self._keys[self.vocab.strings.add(key)] = (kind, tier)
             self.patterns.add(key, [pattern])
 
-    def __call__(self, doc: Doc) -> Doc:
-        from .factories import register_extensions
-
-        register_extensions()
-        doc._.ct_lessons = self.find(doc)
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
+    data_attr = "ct_lessons"
 
     # -- the decision ---------------------------------------------------------------------------
     def find(self, doc: Doc) -> list[dict[str, Any]]:
@@ -195,10 +176,7 @@ class LessonDetector:
         units = list(sentence_units(doc))
         if not units:
             return []
-        unit_of: dict[int, int] = {}
-        for k, unit in enumerate(units):
-            for i in range(unit.start, unit.end):
-                unit_of[i] = k
+        unit_of = unit_index(units)
         hits: dict[int, dict[tuple[str, str], str]] = {}
         matches = list(self.phrases(doc)) + list(self.patterns(doc))
         for match_id, start, end in matches:

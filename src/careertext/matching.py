@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units"]
+__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index"]
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ class CueMatcher:
         for code in codebook:
             phrases[(code.id, "cue")].extend(code.cues)
             phrases[(code.id, "problem")].extend(code.problem_cues)
-            if code.patterns:
-                self.tokens.add(self._key(code.id, "problem"), list(code.patterns))
+            if code.patterns:  # topic cues, like ``cues`` ("$60K" names pay, it is no complaint)
+                self.tokens.add(self._key(code.id, "cue"), list(code.patterns))
             no_x = [_no_adj_pattern(c) for c in code.problem_cues if c.lower().startswith("no ")]
             if any(no_x):
                 self.pos_tokens.add(self._key(code.id, "problem"), [p for p in no_x if p])
@@ -104,7 +104,14 @@ class CueMatcher:
             for match_id, start, end in matcher(doc):
                 key, kind = self._keys[match_id]
                 found.add((key, kind, start, end))
-        return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3]))]
+        # full sort key: the order must not depend on set iteration (the process's hash seed)
+        return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
+                                                                                    h[0], h[1]))]
+
+
+def unit_index(units: list[Span]) -> dict[int, int]:
+    """Map each token index to the number of the sentence unit that holds it."""
+    return {i: k for k, unit in enumerate(units) for i in range(unit.start, unit.end)}
 
 
 def _no_adj_pattern(cue: str) -> list[dict] | None:

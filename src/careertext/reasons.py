@@ -18,16 +18,17 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .base import DocComponent, PlainData, ResultList
 from .codebook import Codebook, default_codebook, resolve_codebook
 from .errors import check_text
-from .matching import CueMatcher, Hit, sentence_units
+from .matching import CueMatcher, Hit, sentence_units, unit_index
 
 __all__ = [
     "Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many", "reasons_frame",
@@ -43,7 +44,7 @@ _WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
-class Reason:
+class Reason(PlainData):
     """A reason for leaving, with the sentence that states it.
 
     Attributes
@@ -76,27 +77,16 @@ class Reason:
     score: float
     cues: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """Plain-data form (JSON-safe)."""
-        data = asdict(self)
-        data["cues"] = list(self.cues)
-        return data
-
     def _repr_html_(self) -> str:
         from .display import reasons_html
 
         return reasons_html([self])
 
 
-class ReasonList(list):
+class ReasonList(ResultList):
     """A list of :class:`Reason` that renders as a table in Jupyter and converts to a DataFrame."""
 
-    def to_frame(self):
-        """One row per reason (pandas DataFrame)."""
-        import pandas as pd
-
-        cols = list(Reason.__dataclass_fields__)
-        return pd.DataFrame([r.to_dict() for r in self], columns=cols)
+    item_type = Reason
 
     def _repr_html_(self) -> str:
         from .display import reasons_html
@@ -131,7 +121,7 @@ def clause_polarity(text: str) -> float:
     return _vader().polarity_scores(text)["compound"]
 
 
-class ReasonExtractor:
+class ReasonExtractor(DocComponent):
     """spaCy component that finds reasons for leaving (``nlp.add_pipe("careertext_reasons")``).
 
     Parameters
@@ -164,16 +154,7 @@ class ReasonExtractor:
         self.matcher = CueMatcher(nlp, self.codebook, FRAMES)
         self._reason_codes = set(self.codebook.reason_ids)
 
-    def __call__(self, doc: Doc) -> Doc:
-        from .factories import register_extensions
-
-        register_extensions()
-        doc._.ct_reasons = [asdict_reason(r) for r in self.find(doc)]
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
+    data_attr = "ct_reasons"
 
     # -- candidates and their features ---------------------------------------------------------
     def find(self, doc: Doc) -> list[dict[str, Any]]:
@@ -194,10 +175,7 @@ class ReasonExtractor:
         units = list(sentence_units(doc))
         if not units:
             return []
-        unit_of = {}
-        for k, unit in enumerate(units):
-            for i in range(unit.start, unit.end):
-                unit_of[i] = k
+        unit_of = unit_index(units)
         per_unit: dict[int, list[Hit]] = defaultdict(list)
         for hit in self.matcher(doc):
             k = unit_of.get(hit.start)
@@ -358,11 +336,6 @@ def _leave_subject_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
                 if child.dep_ in ("nsubj", "nsubjpass"):
                     out.update(t.i for t in child.subtree)
     return out
-
-
-def asdict_reason(data: dict[str, Any]) -> dict[str, Any]:
-    """Keep only plain JSON-safe values (what is stored on ``doc._.ct_reasons``)."""
-    return {k: (list(v) if isinstance(v, tuple) else v) for k, v in data.items()}
 
 
 def _negated(doc: Doc, hit: Hit) -> bool:

@@ -33,6 +33,7 @@ from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .base import DocComponent
 from .errors import InputError, check_text
 
 __all__ = [
@@ -653,7 +654,7 @@ def sentiment_from_data(obj: Doc | Span) -> Sentiment:
 
 
 # -- the component -------------------------------------------------------------------------------
-class SentimentScorer:
+class SentimentScorer(DocComponent):
     """spaCy component that scores each sentence unit; made by
     ``nlp.add_pipe("careertext_sentiment")``.
 
@@ -687,16 +688,11 @@ else None
         self.explain = bool(explain)
         self.scorer = _scorer(self.lexicon)
 
-    def __call__(self, doc: Doc) -> Doc:
-        from .factories import register_extensions
+    data_attr = "ct_sentiment"
 
-        register_extensions()
-        doc._.ct_sentiment = self.score_doc(doc)
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
+    def find(self, doc: Doc) -> dict[str, Any]:
+        """The plain data stored on ``doc._.ct_sentiment`` (see :meth:`score_doc`)."""
+        return self.score_doc(doc)
 
     def score_doc(self, doc: Doc) -> dict[str, Any]:
         """Return the plain data stored on ``doc._.ct_sentiment``."""

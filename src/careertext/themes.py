@@ -9,15 +9,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .base import DocComponent, PlainData
 from .codebook import Codebook, resolve_codebook
 from .errors import check_text
-from .matching import CueMatcher, sentence_units
+from .matching import CueMatcher, sentence_units, unit_index
 
 __all__ = [
     "ThemeMention", "ThemeTagger", "extract_themes", "extract_themes_many", "theme_cooccurrence",
@@ -26,7 +27,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class ThemeMention:
+class ThemeMention(PlainData):
     """A sentence that mentions a theme.
 
     Attributes
@@ -50,11 +51,6 @@ class ThemeMention:
     end: int
     cues: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
-        data["cues"] = list(self.cues)
-        return data
-
 
 def themes_from_data(obj: Doc | Span) -> tuple[ThemeMention, ...]:
     """Getter of ``doc._.themes`` / ``span._.themes``."""
@@ -67,7 +63,7 @@ def themes_from_data(obj: Doc | Span) -> tuple[ThemeMention, ...]:
     )
 
 
-class ThemeTagger:
+class ThemeTagger(DocComponent):
     """spaCy component made by ``nlp.add_pipe("careertext_themes")``; see :mod:`careertext.themes`.
 
     Parameters
@@ -86,21 +82,12 @@ class ThemeTagger:
         self.codebook = resolve_codebook(codebook)
         self.matcher = CueMatcher(nlp, self.codebook)
 
-    def __call__(self, doc: Doc) -> Doc:
-        from .factories import register_extensions
-
-        register_extensions()
-        doc._.ct_themes = self.find(doc)
-        return doc
-
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
-        for doc in docs:
-            yield self(doc)
+    data_attr = "ct_themes"
 
     def find(self, doc: Doc) -> list[dict[str, Any]]:
         """Theme mentions of ``doc`` as plain dicts, sorted by position then code."""
         units = list(sentence_units(doc))
-        unit_of = {i: k for k, u in enumerate(units) for i in range(u.start, u.end)}
+        unit_of = unit_index(units)
         found: dict[tuple[int, str], list[str]] = {}
         for hit in self.matcher(doc):
             k = unit_of.get(hit.start)
