@@ -28,6 +28,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 
 ROOT = Path(__file__).resolve().parents[1]
+REPEATS = (0, 1, 2)
 DEV_GOLD = [ROOT / "corpus" / "gold.jsonl",
             *sorted((ROOT / "eval" / "gold" / "dev").glob("*.jsonl"))]
 
@@ -95,17 +96,25 @@ def main(argv=None) -> int:
     groups = np.array([d.doc_id for d, _, _ in rows])
     print(f"dev documents: {len(docs)}, candidates: {len(rows)}, positive: {int(y.sum())}")
 
-    oof = np.zeros(len(rows))
-    for train, test in GroupKFold(n_splits=5).split(X, y, groups):
-        model = LogisticRegression(C=args.c, max_iter=2000)
-        model.fit(X[train], y[train])
-        oof[test] = model.predict_proba(X[test])[:, 1]
-    print("5-fold CV by document (document-level micro scores):")
+    # 5-fold CV grouped by document, repeated with 3 random assignments of documents to folds
+    # (one assignment alone moves F1 by a few points when the candidates change slightly).
+    thresholds = np.round(np.arange(0.1, 0.81, 0.05), 2)
+    scores = np.zeros((len(REPEATS), len(thresholds), 3))
+    for i, seed in enumerate(REPEATS):
+        oof = np.zeros(len(rows))
+        folds = GroupKFold(n_splits=5, shuffle=True, random_state=seed)
+        for train, test in folds.split(X, y, groups):
+            model = LogisticRegression(C=args.c, max_iter=2000)
+            model.fit(X[train], y[train])
+            oof[test] = model.predict_proba(X[test])[:, 1]
+        for j, t in enumerate(thresholds):
+            scores[i, j] = doc_scores(docs, rows, oof, t)
+    mean = scores.mean(axis=0)
+    print(f"5-fold CV by document, mean of {len(REPEATS)} repeats (document-level micro scores):")
     best = (0.0, 0.5)
-    for t in np.arange(0.1, 0.81, 0.05):
-        p, r, f = doc_scores(docs, rows, oof, t)
+    for t, (p, r, f) in zip(thresholds, mean, strict=True):
         print(f"  threshold {t:.2f}: P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
-        best = max(best, (f, round(float(t), 2)))
+        best = max(best, (round(float(f), 4), float(t)))
     rule_p, rule_r, rule_f = doc_scores(docs, rows, [c["rule_score"] for _, c, _ in rows], 0.5)
     print(f"rules alone (no training): P {rule_p:.3f}  R {rule_r:.3f}  F1 {rule_f:.3f}")
     print(f"chosen threshold {best[1]} (CV F1 {best[0]:.3f})")
