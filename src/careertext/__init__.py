@@ -10,6 +10,7 @@ The public API, in one place::
     careertext.extract_lessons(text)          lesson and advice passages
     careertext.LessonModel(...)               scikit-learn topic model of recurring lessons
     careertext.analyze(corpus)                all of the above in one streaming pass
+    careertext.write_results(analyses, path)  stream results to Parquet or CSV
     careertext.report(corpus, out)            the theme report (HTML, Markdown, CSV)
     careertext.evaluate(gold, texts)          score reason extraction against gold
 
@@ -20,7 +21,7 @@ the ``spacy_factories`` entry point when spaCy needs them.
 
 from __future__ import annotations
 
-from .analyze import EssayAnalysis, analyze
+from .analyze import EssayAnalysis, analyze, write_results
 from .codebook import Code, Codebook, default_codebook, load_codebook
 from .corpus import Corpus, Essay, Skip, load_corpus
 from .errors import (
@@ -89,4 +90,5 @@ __all__ = [
     "theme_cooccurrence",
     "topic_diversity",
     "topic_stability",
+    "write_results",
 ]

@@ -3,6 +3,7 @@
 Commands::
 
     careertext report [CORPUS] --out DIR      theme report (HTML, Markdown, CSV tables)
+    careertext analyze SOURCE --out FILE      all analyses, one row per finding (Parquet/CSV)
     careertext evaluate GOLD TEXTS            score reason extraction against gold
     careertext agreement GOLD_A GOLD_B        agreement between two annotators
     careertext reasons FILE [FILE ...]        print the reasons found in text files
@@ -117,12 +118,52 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    import tempfile
+
     from .report import report
 
-    result = report(args.corpus, args.out, nlp=args.model, n_process=args.n_process,
-                    cache=not args.no_cache, random_state=args.seed,
-                    progress=sys.stderr.isatty(), corpus_options=_corpus_kwargs(args) or None)
+    cache, cache_dir, tmp = not args.no_cache, None, None
+    if args.scheduler:
+        # The essays are analysed on the cluster into the report's own result cache (keyed by
+        # content and versions); the report is then built locally from that cache.
+        from .corpus import load_corpus
+        from .distributed import fill_cache
+
+        if not cache:
+            tmp = tempfile.TemporaryDirectory(prefix="careertext-")
+            cache, cache_dir = True, tmp.name
+        cache_dir = cache_dir or str(Path(args.out) / ".cache")
+        corpus = load_corpus(args.corpus, **_corpus_kwargs(args))
+        n = fill_cache(corpus, cache_dir, scheduler=args.scheduler, nlp=args.model)
+        print(f"analysed {n} essays on {args.scheduler}", file=sys.stderr)
+    try:
+        result = report(args.corpus, args.out, nlp=args.model, n_process=args.n_process,
+                        cache=cache, cache_dir=cache_dir, random_state=args.seed,
+                        progress=sys.stderr.isatty(),
+                        corpus_options=_corpus_kwargs(args) or None)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
     print(result.summary())
+    return 0
+
+
+def cmd_analyze(args: argparse.Namespace) -> int:
+    from .analyze import analyze, write_results
+    from .corpus import load_corpus
+
+    corpus = load_corpus(args.source, **_corpus_kwargs(args))
+    kwargs = {"nlp": args.model, "batch_size": args.batch_size, "cache_dir": args.cache_dir}
+    if args.analyses:
+        kwargs["analyses"] = args.analyses
+    if args.scheduler:
+        from .distributed import iter_on_cluster
+
+        stream = iter_on_cluster(corpus, args.scheduler, **kwargs)
+    else:
+        stream = analyze(corpus, n_process=args.n_process, **kwargs)
+    counts = write_results(stream, args.out, format=args.format)
+    print(json.dumps({"out": str(args.out), **counts}))
     return 0
 
 
@@ -142,8 +183,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-cache", action="store_true", help="re-analyse every essay")
     p.add_argument("--n-process", type=int, default=1)
     p.add_argument("--seed", type=int, default=0, help="random seed of the lesson model")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="analyse on this Dask scheduler (tcp://host:8786); the report is built "
+                        "locally (needs careertext[dask])")
     _corpus_options(p)
     p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("analyze", help="analyse a corpus into one Parquet or CSV file")
+    p.add_argument("source", help="corpus source: folder, file, glob (as load_corpus)")
+    p.add_argument("--out", required=True, help="output file (.parquet or .csv)")
+    p.add_argument("--format", choices=("parquet", "csv"), default=None,
+                   help="default: from the --out suffix (.csv, else Parquet)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on this Dask scheduler (tcp://host:8786; needs careertext[dask])")
+    p.add_argument("--n-process", type=int, default=1, help="local worker processes")
+    p.add_argument("--batch-size", type=int, default=32)
+    p.add_argument("--analyses", nargs="+", choices=("reasons", "themes", "sentiment",
+                                                     "lessons"), default=None)
+    p.add_argument("--cache-dir", default=None, help="re-use per-essay results kept here")
+    _corpus_options(p)
+    p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser("evaluate", help="score reason extraction against gold JSONL")
     p.add_argument("gold", help="gold JSONL (codebook format)")
