@@ -77,16 +77,13 @@ class EssayAnalysis:
         """The reasons as :class:`careertext.Reason` objects."""
         from .reasons import Reason
 
-        return [Reason(evidence=self.text[d["start"]:d["end"]], cues=tuple(d["cues"]),
-                       **{k: d[k] for k in ("code", "label", "direction", "voice", "start",
-                                             "end", "score")}) for d in self.reasons]
+        return [Reason.from_data(d, self.text) for d in self.reasons]
 
     def theme_objects(self):
         """The theme mentions as :class:`careertext.themes.ThemeMention` objects."""
         from .themes import ThemeMention
 
-        return [ThemeMention(d["code"], d["label"], self.text[d["start"]:d["end"]], d["start"],
-                             d["end"], tuple(d["cues"])) for d in self.themes]
+        return [ThemeMention.from_data(d, self.text) for d in self.themes]
 
 
 @lru_cache(maxsize=1)
@@ -356,19 +353,16 @@ def _run_batch(pipeline, items, analyses, n_process, batch_size, cache) -> Itera
 
 def _collect(eid, text, title, meta, parts, analyses) -> EssayAnalysis:
     from .matching import sentence_units
+    from .pipeline import shifted
 
     found: dict[str, Any] = {"reasons": [], "themes": [], "lessons": [], "sentiment": None}
-    n_sent = n_words = 0
-    sent_parts = []
-    for offset, doc in parts:
-        n_sent += sum(1 for _ in sentence_units(doc))
-        n_words += sum(1 for t in doc if t.is_alpha)
-        for a in ("reasons", "themes", "lessons"):
-            if a in analyses:
-                for d in getattr(doc._, _DATA[a]) or []:
-                    found[a].append(dict(d, start=d["start"] + offset, end=d["end"] + offset))
-        if "sentiment" in analyses and doc._.ct_sentiment is not None:
-            sent_parts.append((offset, doc._.ct_sentiment))
+    for a in ("reasons", "themes", "lessons"):
+        if a in analyses:
+            found[a] = shifted(parts, lambda doc, attr=_DATA[a]: getattr(doc._, attr))
+    n_sent = sum(1 for _, doc in parts for _ in sentence_units(doc))
+    n_words = sum(1 for _, doc in parts for t in doc if t.is_alpha)
+    sent_parts = [(offset, doc._.ct_sentiment) for offset, doc in parts
+                  if "sentiment" in analyses and doc._.ct_sentiment is not None]
     if sent_parts:
         found["sentiment"] = _merge_sentiment(sent_parts)
     return EssayAnalysis(eid, text, title, n_sent, n_words, found["reasons"], found["themes"],

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from typing import Any, ClassVar
 
 from spacy.tokens import Doc
@@ -43,11 +43,28 @@ class DocComponent:
 
 
 class PlainData:
-    """Mixin for frozen result dataclasses: a JSON-safe ``to_dict()``."""
+    """Mixin for frozen result dataclasses: a JSON-safe ``to_dict()`` and ``from_data()``.
+
+    ``quote_field`` names the field that holds ``text[start:end]`` (it is not stored in the
+    plain data: the text is).
+    """
+
+    quote_field: ClassVar[str] = "evidence"
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-data form (tuples become lists)."""
         return {k: list(v) if isinstance(v, tuple) else v for k, v in asdict(self).items()}
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any], text: str) -> Any:
+        """Build the result from its plain data (as stored on ``doc._``) and the text that its
+        ``start``/``end`` offsets index."""
+        kwargs = {f.name: data[f.name] for f in fields(cls)  # type: ignore[arg-type]
+                  if f.name in data and f.name != cls.quote_field}
+        if "cues" in kwargs:
+            kwargs["cues"] = tuple(kwargs["cues"])
+        kwargs[cls.quote_field] = text[data["start"]:data["end"]]
+        return cls(**kwargs)
 
 
 class ResultList(list):

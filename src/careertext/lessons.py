@@ -78,6 +78,8 @@ class LessonPassage(PlainData):
         What made the decision (``"lesson:looking back"``, ``"advice:imperative"`` ...).
     """
 
+    quote_field = "text"
+
     text: str
     start: int
     end: int
@@ -108,8 +110,7 @@ def passages_from_data(obj: Doc | Span) -> tuple[LessonPassage, ...]:
     data = doc._.ct_lessons or []
     lo, hi = (obj.start_char, obj.end_char) if isinstance(obj, Span) else (0, len(doc.text))
     return tuple(
-        LessonPassage(text=doc.text[d["start"]:d["end"]], start=d["start"], end=d["end"],
-                      kind=d["kind"], score=d["score"], cues=tuple(d["cues"]))
+        LessonPassage.from_data(d, doc.text)
         for d in data if lo <= d["start"] and d["end"] <= hi
     )
 
@@ -438,15 +439,11 @@ def extract_lessons_many(texts: Iterable[str], *, nlp: Language | str | None = N
     >>> [[p.kind for p in ps] for ps in out]
     [['advice'], []]
     """
-    from .pipeline import pipe_texts
+    from .pipeline import pipe_texts, shifted
 
     pipeline = _lesson_pipeline(nlp)
     for text, parts in pipe_texts(pipeline, texts, n_process=n_process, batch_size=batch_size):
-        found = []
-        for offset, doc in parts:
-            for d in doc._.ct_lessons or []:
-                s, e = d["start"] + offset, d["end"] + offset
-                found.append(LessonPassage(text=text[s:e], start=s, end=e, kind=d["kind"],
-                                           score=d["score"], cues=tuple(d["cues"])))
+        data = shifted(parts, lambda doc: doc._.ct_lessons)
+        found = [LessonPassage.from_data(d, text) for d in data]
         found.sort(key=lambda p: p.start)
         yield LessonList(found)

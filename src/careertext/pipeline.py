@@ -20,7 +20,7 @@ from .errors import InputError, ModelError, ModelWarning
 
 __all__ = [
     "DEFAULT_MODELS", "INSTALL_HINT", "MODEL_ENV", "chunk_text", "load_pipeline", "pipe_texts",
-    "with_components",
+    "shifted", "with_components",
 ]
 
 MODEL_ENV = "CAREERTEXT_MODEL"
@@ -166,6 +166,13 @@ def chunk_text(text: str, size: int) -> list[tuple[int, str]]:
         start += cut
     out.append((start, text[start:]))
     return out
+
+
+def shifted(parts, data_of) -> list[dict]:
+    """The plain-data results (``data_of(doc)``) of a text's chunks, with ``start``/``end``
+    shifted to offsets into the whole text. ``parts`` is what :func:`pipe_texts` yields."""
+    return [dict(d, start=d["start"] + offset, end=d["end"] + offset)
+            for offset, doc in parts for d in (data_of(doc) or [])]
 
 
 def pipe_texts(nlp: Language, texts: Iterable[str], *, n_process: int = 1, batch_size: int = 64,

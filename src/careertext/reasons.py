@@ -100,13 +100,8 @@ def reasons_from_data(obj: Doc | Span) -> tuple[Reason, ...]:
     doc = obj.doc if isinstance(obj, Span) else obj
     data = doc._.ct_reasons or []
     lo, hi = (obj.start_char, obj.end_char) if isinstance(obj, Span) else (0, len(doc.text))
-    return tuple(
-        Reason(evidence=doc.text[d["start"]:d["end"]], cues=tuple(d["cues"]),
-               **{k: d[k] for k in ("code", "label", "direction", "voice", "start", "end",
-                                     "score")})
-        for d in data
-        if lo <= d["start"] and d["end"] <= hi
-    )
+    return tuple(Reason.from_data(d, doc.text) for d in data
+                 if lo <= d["start"] and d["end"] <= hi)
 
 
 @lru_cache(maxsize=1)
@@ -460,18 +455,12 @@ def extract_reasons_many(texts: Iterable[str], *, nlp: Language | str | None = N
     >>> [[r.code for r in rs] for rs in out]
     [['job_security'], []]
     """
-    from .pipeline import pipe_texts
+    from .pipeline import pipe_texts, shifted
 
     pipeline, custom = _extractor_pipeline(nlp, codebook)
+    data_of = custom.find if custom is not None else (lambda doc: doc._.ct_reasons)
     for text, parts in pipe_texts(pipeline, texts, n_process=n_process, batch_size=batch_size):
-        found = []
-        for offset, doc in parts:
-            data = custom.find(doc) if custom is not None else (doc._.ct_reasons or [])
-            for d in data:
-                r = dict(d, start=d["start"] + offset, end=d["end"] + offset)
-                found.append(Reason(evidence=text[r["start"]:r["end"]], cues=tuple(r["cues"]),
-                                    **{k: r[k] for k in ("code", "label", "direction", "voice",
-                                                         "start", "end", "score")}))
+        found = [Reason.from_data(d, text) for d in shifted(parts, data_of)]
         found.sort(key=lambda r: (r.start, r.code))
         yield ReasonList(found)
 

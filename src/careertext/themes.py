@@ -56,11 +56,8 @@ def themes_from_data(obj: Doc | Span) -> tuple[ThemeMention, ...]:
     """Getter of ``doc._.themes`` / ``span._.themes``."""
     doc = obj.doc if isinstance(obj, Span) else obj
     lo, hi = (obj.start_char, obj.end_char) if isinstance(obj, Span) else (0, len(doc.text))
-    return tuple(
-        ThemeMention(d["code"], d["label"], doc.text[d["start"]:d["end"]], d["start"], d["end"],
-                     tuple(d["cues"]))
-        for d in (doc._.ct_themes or []) if lo <= d["start"] and d["end"] <= hi
-    )
+    return tuple(ThemeMention.from_data(d, doc.text) for d in (doc._.ct_themes or [])
+                 if lo <= d["start"] and d["end"] <= hi)
 
 
 class ThemeTagger(DocComponent):
@@ -119,15 +116,11 @@ def extract_themes(text: str, *, nlp: Language | str | None = None) -> list[Them
 def extract_themes_many(texts: Iterable[str], *, nlp: Language | str | None = None,
                         n_process: int = 1, batch_size: int = 64) -> Iterator[list[ThemeMention]]:
     """Stream :func:`extract_themes` over many texts (long texts in chunks, offsets kept)."""
-    from .pipeline import pipe_texts, with_components
+    from .pipeline import pipe_texts, shifted, with_components
 
     pipeline = with_components(nlp, ["careertext_themes"])
     for text, parts in pipe_texts(pipeline, texts, n_process=n_process, batch_size=batch_size):
-        out = []
-        for offset, doc in parts:
-            for d in doc._.ct_themes or []:
-                s, e = d["start"] + offset, d["end"] + offset
-                out.append(ThemeMention(d["code"], d["label"], text[s:e], s, e, tuple(d["cues"])))
+        out = [ThemeMention.from_data(d, text) for d in shifted(parts, lambda doc: doc._.ct_themes)]
         yield out
 
 
