@@ -49,6 +49,7 @@ evaluate: setup
 	bash eval/run_eval.sh
 
 bench: setup
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[bench]"
 	$(BIN)/python benchmarks/run_all.py
 
 clean:

@@ -118,6 +118,11 @@ def run(name: str, texts: list[str], k: int, seeds: list[int], passes: int) -> l
 
 
 def main(argv: list[str] | None = None) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("gensim") is None:
+        print("bench_lessons needs gensim: pip install -e '.[bench]' (or: make bench)")
+        return 2
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="500 posts, gensim passes=1")
     parser.add_argument("--n", type=int, default=None)

@@ -8,6 +8,7 @@ Cue phrases (from the codebook and ``data/rules.yaml``) are matched twice with s
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -122,12 +123,26 @@ def _no_adj_pattern(cue: str) -> list[dict] | None:
     return [{"LOWER": "no"}, {"POS": "ADJ", "OP": "+"}] + [{"LOWER": w} for w in words[1:]]
 
 
+_units_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
 def sentence_units(doc: Doc) -> Iterator[Span]:
     """Yield the doc's sentences, split further at line breaks and trimmed of white space.
 
     A heading or a list item on its own line is its own unit, even when the sentence splitter
-    joined it to the next line.
+    joined it to the next line. Computed once per doc (every careertext component needs them);
+    the cache holds no reference to the doc and is checked against its length and sentence
+    annotation.
     """
+    key = (len(doc), doc.has_annotation("SENT_START"))
+    cached = _units_cache.get(doc)
+    if cached is None or cached[0] != key:
+        cached = (key, [(u.start, u.end) for u in _sentence_units(doc)])
+        _units_cache[doc] = cached
+    return (doc[s:e] for s, e in cached[1])
+
+
+def _sentence_units(doc: Doc) -> Iterator[Span]:
     sents = doc.sents if doc.has_annotation("SENT_START") else [doc[:]]
     for sent in sents:
         start = sent.start

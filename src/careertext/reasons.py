@@ -111,8 +111,9 @@ def _vader():
     return SentimentIntensityAnalyzer()
 
 
+@lru_cache(maxsize=65536)
 def clause_polarity(text: str) -> float:
-    """VADER compound score of a clause, in [-1, 1]."""
+    """VADER compound score of a clause, in [-1, 1] (cached: clauses repeat across codes)."""
     return _vader().polarity_scores(text)["compound"]
 
 
