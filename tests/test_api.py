@@ -20,3 +20,14 @@ def test_import_registers_nothing():
             "print(t.Doc.has_extension('reasons'))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_topic_model_is_loaded_lazily():
+    import subprocess
+    import sys
+
+    code = ("import sys, careertext; before = 'sklearn' in sys.modules; "
+            "m = careertext.LessonModel; print(before, 'sklearn' in sys.modules, m.__name__)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True", "LessonModel"]
+    assert "LessonModel" in dir(careertext)

@@ -41,9 +41,26 @@ from .reasons import Reason, extract_reasons, extract_reasons_many, reasons_fram
 from .report import ReportResult, report
 from .sentiment import Sentiment, aspect_sentiment, sentiment, sentiment_many
 from .themes import ThemeMention, extract_themes, extract_themes_many, theme_cooccurrence
-from .topics import Lesson, LessonModel, npmi_coherence, topic_diversity, topic_stability
 
 __version__ = "0.1.0"
+
+# The topic model needs scikit-learn (about half of import time): loaded on first use.
+_LAZY = {name: "topics" for name in ("Lesson", "LessonModel", "npmi_coherence",
+                                     "topic_diversity", "topic_stability")}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        from importlib import import_module
+
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
 
 __all__ = [
     "CareertextError",
