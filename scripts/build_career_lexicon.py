@@ -3,31 +3,49 @@ pros/cons, reproducibly.
 
 Weak labels: a review's ``pros`` text is positive, its ``cons`` text negative. Only
 ``glassdoor_kaggle_subset_10k.csv`` is used (the 2025 Apify file and the human-rated sets in
-``data/sentiment/`` are test data and are never read here).
+``data/sentiment/`` are test data and are never read here). Its ``headline`` and
+``overall_rating`` columns are used for validation only (``--validate``).
 
 Method
 ------
 1. Words are made exactly as the scorer makes them (white-space split, punctuation stripped,
-   lower case); n-grams (1..3) never cross a line break or a clause mark (, . ; : ! ? ).
+   lower case); n-grams (1..4) never cross a line break or a clause mark (, . ; : ! ? ).
+   Each word's usual part of speech is read from spaCy's tagger over the same texts.
 2. For every n-gram, its document frequency in pros (``a``) and cons (``b``) gives the smoothed
    log-odds ``delta = log((a + 1) / (b + 1))`` (the classes are the same size) and a z-score
-   ``delta / sqrt(1 / (a + 1) + 1 / (b + 1))``.
-3. Kept: support ``a + b >= MIN_SUPPORT``, ``|z| >= MIN_Z``, ``|delta| >= MIN_DELTA``; not a
-   stop word, negator or booster alone; n-grams must end in a content word.
-4. Scale: ``delta`` is mapped to VADER's valence scale by the least-squares slope (through 0)
+   ``delta / sqrt(1 / (a + 1) + 1 / (b + 1))``; a term must lean the same way at several firms.
+3. Single words are the riskiest on general text, so they are kept only when strongly and
+   consistently evaluative: an adjective that VADER lacks (or a word with an evaluative prefix:
+   "understaffed", "overworked"), with ``|z| >= 3``, ``|delta| >= log 4``, the same lean at
+   >= 2 firms, not mostly inside one phrase ("red tape"), the same lean in the phrases it opens,
+   and not an adjective of dimension, position or kind (``CONTEXT_WORDS``: "long hours" is a
+   con, "long holiday" is not; relational "-al"/"-ic" adjectives such as "political" too).
+   Nouns ("management", "hours", "discount") are topics, neutral alone; only a few curated
+   nouns that are evaluative in themselves ("favouritism", "micromanagement") are single words.
+4. Phrases (2..4 words) must hold an evaluative word (adjective, adverb, participle, a
+   quantity word such as "no", "too" or "lack") and add at least ``MIN_GAIN_OVER_PARTS`` to
+   what their parts score already; a phrase with a word VADER rates is kept only when it flips
+   that sign ("could be better"): VADER's valences are never re-weighted.
+5. Lack and excess, generically: a noun's desirability is the lean of its *bare* mentions (not
+   after a quantity word or a negation): desirable, undesirable or neither. Each operator class
+   ("no / lack of / little / not enough / limited / few / low", "too much / too many",
+   "high") gets one valence per desirability, learned from all its (operator, noun) pairs
+   pooled, and only where the pooled lean is significant; "too" + an adjective VADER lacks
+   ("too slow") likewise. They are written out as phrases ("no bonus", "lack of training").
+   On this data a lack of an "undesirable" noun leans negative too (those nouns are mostly
+   topics people complain about, "hours", "management"), so the learned sign is kept as is;
+   nouns that mostly modify another noun ("employee bonuses") are left out.
+6. Scale: ``delta`` is mapped to VADER's valence scale by the least-squares slope (through 0)
    of VADER valence on ``delta`` over VADER words with enough support in the same data, then
-   multiplied by ``GAIN`` and capped at ``CAP`` (unigrams ``CAP_UNIGRAM``).
-5. VADER's own words are never overridden; an n-gram containing a strong VADER word
-   (``|v| >= 1.5``) is dropped; an n-gram is kept only when its valence differs by at least
-   ``MIN_GAIN_OVER_PARTS`` from what its parts would already score.
+   multiplied by ``GAIN`` and capped at ``CAP`` (single words ``CAP_UNIGRAM``).
 
 The hyper-parameters were chosen on a 20 % hold-out of the Kaggle rows (``--validate``); the
 shipped lexicon is then learned from all rows. Only derived numbers are written (term, valence,
-support): no review text.
+support, kind): no review text. The output is byte-identical on re-run.
 
 Usage::
 
-    python scripts/build_career_lexicon.py --validate   # hold-out numbers for a few settings
+    python scripts/build_career_lexicon.py --validate   # hold-out numbers
     python scripts/build_career_lexicon.py              # write data/career_lexicon.tsv
 """
 
@@ -38,7 +56,8 @@ import csv
 import math
 import re
 import sys
-from collections import Counter
+import warnings
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -46,24 +65,41 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from careertext.sentiment import BOOSTERS, NEGATE, LexiconScorer, vader_lexicon  # noqa: E402
+from careertext.sentiment import (  # noqa: E402
+    BOOSTERS,
+    NEGATE,
+    LexiconScorer,
+    vader_lexicon,
+)
 
 DATA = Path("/work/shared/data/glassdoor-reviews/glassdoor_kaggle_subset_10k.csv")
 OUT = ROOT / "src" / "careertext" / "data" / "career_lexicon.tsv"
 SEED = 13
 HOLDOUT = 0.2
 
-MIN_SUPPORT = 20
-MIN_Z = 3.0
+# phrases
+MIN_SUPPORT = 8
+MIN_Z = 2.5
 MIN_DELTA = math.log(1.5)
+MIN_FIRMS = 2
+MIN_GAIN_OVER_PARTS = 0.5
+# single words
+UNI_SUPPORT = 20
+UNI_Z = 3.0
+UNI_DELTA = math.log(4.0)
+UNI_FIRMS = 2
+UNI_MAX_DISSENT = 0.25  # share of the support of its phrases that lean the other way
+# nouns whose desirability drives the lack/excess operators
+NOUN_SUPPORT = 8
+NOUN_Z = 2.0
+OP_MIN_Z = 3.0
+OP_MIN_DELTA = math.log(1.5)
+# scale
 GAIN = 1.5
 CAP = 2.5
 CAP_UNIGRAM = 2.0
-MIN_GAIN_OVER_PARTS = 0.5
-STRONG = 1.5
-MIN_FIRMS = 2
-MIN_UNIGRAM = 1.0
 MIN_FIRM_SUPPORT = 3
+
 # Words that name the columns themselves ("no cons" in a cons box is praise): label leakage.
 COLUMN_WORDS = frozenset({"pro", "pros", "con", "cons", "positive", "positives", "negative",
                           "negatives", "downside", "downsides", "upside", "upsides"})
@@ -71,21 +107,54 @@ COLUMN_WORDS = frozenset({"pro", "pros", "con", "cons", "positive", "positives",
 OPENERS = frozenset({"no", "not", "too", "very", "over", "under", "little", "few", "lack",
                      "more", "less", "much", "never", "nothing", "lots", "plenty", "could",
                      "should", "would", "can"})
+# Quantity operators: a lack of a desirable thing is bad, too much of anything is bad, a high
+# amount takes the sign of the thing. Matched as the words before a noun.
+OPERATORS = {
+    "lack": ("no", "no real", "no proper", "lack of", "lack of any", "lacking", "little",
+             "little to no", "very little", "not enough", "not much", "not many",
+             "not a lot of", "limited", "few", "very few", "zero", "minimal", "insufficient",
+             "low", "hardly any", "without", "without any"),
+    "excess": ("too much", "too many", "way too much", "way too many", "far too much",
+               "far too many", "excessive"),
+    "high": ("high", "higher"),
+}
+_OP_SEQS = sorted(((tuple(op.split()), cls) for cls, ops in OPERATORS.items() for op in ops),
+                  key=lambda x: -len(x[0]))
 
-# Curated supplement (support 0 in the file): well-known career terms that the 10k reviews are too
-# few to learn ("laid off" occurs 5 times, "dream job" once, "micromanaged" 8 times). Valences
-# sit at the typical magnitude of the learned terms (e.g. "understaffed" -2.0). Only terms that
-# VADER lacks or rates weakly; the learned value wins when both exist.
+# Curated supplement (support 0 in the file): well-known career terms that are evaluative in
+# themselves but too rare in the 10k reviews to learn ("laid off" occurs 5 times, "dream job"
+# once), and nouns that name a fault ("favouritism"), which step 3 does not learn as single
+# words. Valences sit at the typical magnitude of the learned terms. Only terms that VADER lacks;
+# the learned value wins when both exist.
 SEED_TERMS = {
     "laid off": -2.0, "lay off": -2.0, "layoff": -2.0, "layoffs": -2.0, "lay offs": -2.0,
     "made redundant": -2.0, "micromanagement": -2.0, "micromanaged": -2.0,
     "micromanaging": -2.0, "micromanage": -2.0, "micro management": -2.0,
+    "micro managed": -2.0, "micro manage": -2.0,
     "burnout": -2.0, "burnt out": -2.0, "burned out": -2.0, "lowballed": -1.5,
-    "dream job": 2.5,
+    "favouritism": -2.0, "favoritism": -2.0, "nepotism": -2.0, "understaffing": -2.0,
+    "red tape": -1.5, "dead end job": -2.0, "high turnover": -1.5, "bureaucracy": -1.5,
+    "bureaucratic": -1.5, "toxic": -2.0, "demotivated": -1.5, "demoralised": -1.5,
+    "demoralized": -1.5, "unsupportive": -1.5, "overstretched": -1.5, "cliquey": -1.5,
+    "cliques": -1.5, "clicky": -1.5, "dream job": 2.5,
 }
+# Adjectives of dimension, position, time or kind: their valence depends on the noun ("long
+# hours" vs "long holiday", "political" in an editorial), so they are never single-word entries.
+_CONTEXT = """
+    long longer short shorter high higher low lower late later early earlier old older new newer
+    young younger small smaller big bigger large larger huge massive heavy light middle upper
+    senior junior top global local international available wide full part slow slower fast
+    faster tight close far busy real actual current previous main certain different various
+    same whole entire extra non daily weekly annual
+    """
+CONTEXT_WORDS = frozenset(_CONTEXT.split())
+# prefixes that make a participle or adjective evaluative ("understaffed", "overworked")
+_EVAL_PREFIX = re.compile(r"(un|under|over|mis|dis|in|micro)[a-z]{4,}")
+_RELATIONAL = re.compile(r"[a-z]+(al|ic|ical)")
 
 _SPLIT = re.compile(r"[\r\n]+")
 _SENT = re.compile(r"(?<=[.!?])\s+|[\r\n]+")
+_ALPHA = re.compile(r"[a-z][a-z'\-]*")
 
 
 def stop_words() -> frozenset[str]:
@@ -107,18 +176,10 @@ def clauses(scorer: LexiconScorer, text: str):
             yield clause
 
 
-def ngrams(scorer: LexiconScorer, text: str, nmax: int = 3) -> set[str]:
-    out = set()
-    for clause in clauses(scorer, text):
-        for n in range(1, nmax + 1):
-            for i in range(len(clause) - n + 1):
-                out.add(" ".join(clause[i:i + n]))
-    return out
-
-
-def read_rows() -> list[tuple[str, str]]:
+def read_rows() -> list[tuple[str, str, str, str, float]]:
     with DATA.open(encoding="utf-8", newline="") as f:
-        return [(r["pros"] or "", r["cons"] or "", r["firm"]) for r in csv.DictReader(f)]
+        return [(r["pros"] or "", r["cons"] or "", r["firm"], r["headline"] or "",
+                 float(r["overall_rating"] or "nan")) for r in csv.DictReader(f)]
 
 
 def split_rows(rows):
@@ -129,142 +190,303 @@ def split_rows(rows):
     return train, hold
 
 
-def learn(rows, *, min_support=MIN_SUPPORT, min_z=MIN_Z, min_delta=MIN_DELTA, gain=GAIN,
-          cap=CAP, cap_unigram=CAP_UNIGRAM, min_firms=MIN_FIRMS,
-          min_firm_support=MIN_FIRM_SUPPORT, min_unigram=MIN_UNIGRAM,
-          verbose=False) -> dict[str, tuple[float, int]]:
+def word_tags(rows) -> dict[str, str]:
+    """Each word's most frequent coarse tag (J, R, VBN, VBG, V, N or O) in the texts."""
+    from careertext.pipeline import load_pipeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nlp = load_pipeline()
+    enable = [p for p in ("tok2vec", "tagger") if p in nlp.pipe_names]
+    counts: dict[str, Counter] = defaultdict(Counter)
+    texts = [t for r in rows for t in (r[0], r[1])]
+    with nlp.select_pipes(enable=enable):
+        for doc in nlp.pipe(texts, batch_size=256):
+            for tok in doc:
+                tag = tok.tag_
+                coarse = tag if tag in ("VBN", "VBG") else tag[:1] if tag[:1] in "JRVN" else "O"
+                counts[tok.lower_][coarse] += 1
+    return {w: max(sorted(c), key=lambda k: c[k]) for w, c in counts.items()}
+
+
+class Counts:
+    """Document frequencies in pros and cons, overall and per firm."""
+
+    def __init__(self, base: LexiconScorer, rows, nmax: int = 4):
+        self.pos, self.neg = Counter(), Counter()
+        self.firm_pos: dict[str, Counter] = defaultdict(Counter)
+        self.firm_neg: dict[str, Counter] = defaultdict(Counter)
+        self.docs = []  # (clauses, is_pros)
+        for pros, cons, firm, *_ in rows:
+            for text, side, fside in ((pros, self.pos, self.firm_pos),
+                                      (cons, self.neg, self.firm_neg)):
+                cl = list(clauses(base, text))
+                self.docs.append((cl, side is self.pos))
+                grams = set()
+                for clause in cl:
+                    for n in range(1, nmax + 1):
+                        for i in range(len(clause) - n + 1):
+                            grams.add(" ".join(clause[i:i + n]))
+                side.update(grams)
+                fside[firm].update(grams)
+
+    def stats(self, t: str) -> tuple[float, float, int]:
+        a, b = self.pos[t], self.neg[t]
+        d = math.log((a + 1) / (b + 1))
+        return d, d / math.sqrt(1 / (a + 1) + 1 / (b + 1)), a + b
+
+    def consistent(self, t: str, sign: float, min_firms: int) -> bool:
+        """The term leans the same way at several employers, not one firm's topic."""
+        votes = [math.copysign(1, fp[t] - self.firm_neg[f][t]) == sign
+                 for f, fp in self.firm_pos.items()
+                 if fp[t] + self.firm_neg[f][t] >= MIN_FIRM_SUPPORT
+                 and fp[t] != self.firm_neg[f][t]]
+        return len(votes) >= min_firms and sum(votes) >= 0.75 * len(votes)
+
+
+def _match_op(clause: list[str], i: int):
+    for seq, cls in _OP_SEQS:
+        if tuple(clause[i:i + len(seq)]) == seq:
+            return seq, cls
+    return None
+
+
+def learn(rows, tags: dict[str, str], *, verbose=False, **kw) -> dict[str, tuple[float, int, str]]:
+    """term -> (valence, support, kind); kind is word, phrase, lack, excess or high."""
+    p = {"min_support": MIN_SUPPORT, "min_z": MIN_Z, "min_delta": MIN_DELTA, "gain": GAIN,
+         "uni_z": UNI_Z, "uni_delta": UNI_DELTA, "noun_z": NOUN_Z, **kw}
     base = LexiconScorer(contrast=("but",))
     vader = vader_lexicon()
     stops = stop_words()
     rule_words = set(NEGATE) | set(BOOSTERS) | {"but", "however", "no", "least"}
-    pos, neg = Counter(), Counter()
-    firm_pos: dict[str, Counter] = {}
-    firm_neg: dict[str, Counter] = {}
-    for pros, cons, firm in rows:
-        grams_p, grams_c = ngrams(base, pros), ngrams(base, cons)
-        pos.update(grams_p)
-        neg.update(grams_c)
-        firm_pos.setdefault(firm, Counter()).update(grams_p)
-        firm_neg.setdefault(firm, Counter()).update(grams_c)
+    op_words = {seq[0] for seq, _c in _OP_SEQS} - {"way", "far", "very"}
+    counts = Counts(base, rows)
+    pos, neg = counts.pos, counts.neg
 
-    def consistent(t: str, sign: float) -> bool:
-        # the term must lean the same way at several employers, not be one firm's topic
-        votes = [math.copysign(1, fp[t] - firm_neg[f][t]) == sign
-                 for f, fp in firm_pos.items() if fp[t] + firm_neg[f][t] >= min_firm_support
-                 and fp[t] != firm_neg[f][t]]
-        return len(votes) >= min_firms and sum(votes) >= 0.75 * len(votes)
-    terms = set(pos) | set(neg)
-    delta, zscore, support = {}, {}, {}
-    for t in terms:
-        a, b = pos[t], neg[t]
-        if a + b < min_support:
-            continue
-        d = math.log((a + 1) / (b + 1))
-        delta[t] = d
-        zscore[t] = d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
-        support[t] = a + b
     # scale: VADER valence ~ slope * delta over VADER words with support
-    pairs = [(delta[t], vader[t]) for t in delta if t in vader and t not in rule_words]
-    x = np.array([p[0] for p in pairs])
-    y = np.array([p[1] for p in pairs])
+    pairs = []
+    for t in sorted(set(pos) | set(neg)):
+        if t in vader and t not in rule_words and pos[t] + neg[t] >= p["min_support"]:
+            pairs.append((counts.stats(t)[0], vader[t]))
+    x = np.array([q[0] for q in pairs])
+    y = np.array([q[1] for q in pairs])
     slope = float((x * y).sum() / (x * x).sum())
     if verbose:
         print(f"scale: {len(pairs)} VADER words, slope {slope:.3f}, "
               f"r {np.corrcoef(x, y)[0, 1]:.3f}", file=sys.stderr)
-    out: dict[str, tuple[float, int]] = {}
 
-    def valence_of(term: str) -> float:
-        words = term.split()
-        c = cap_unigram if len(words) == 1 else cap
-        return max(-c, min(c, gain * slope * delta[term]))
+    def valence(delta: float, cap: float) -> float:
+        return max(-cap, min(cap, p["gain"] * slope * delta))
 
-    for t in sorted(delta, key=lambda t: (len(t.split()), t)):
+    def evaluative(w: str) -> bool:
+        if w in OPENERS or w in op_words or w in vader:
+            return True
+        return tags.get(w) in ("J", "R", "VBN") and not _RELATIONAL.fullmatch(w)
+
+    out: dict[str, tuple[float, int, str]] = {}
+    cands = sorted((t for t in set(pos) | set(neg) if pos[t] + neg[t] >= p["min_support"]),
+                   key=lambda t: (len(t.split()), t))
+    bigrams: dict[str, list[str]] = defaultdict(list)
+    enders: dict[str, list[str]] = defaultdict(list)
+    for t in cands:
+        if t.count(" ") == 1:
+            bigrams[t.split()[0]].append(t)
+            enders[t.split()[1]].append(t)
+    for t in cands:
         words = t.split()
-        if abs(zscore[t]) < min_z or abs(delta[t]) < min_delta:
-            continue
-        if not all(re.fullmatch(r"[a-z][a-z'\-]*", w) for w in words):
-            continue
-        if COLUMN_WORDS.intersection(words) or not consistent(t, math.copysign(1, delta[t])):
+        d, z, n = counts.stats(t)
+        sign = math.copysign(1, d)
+        if not all(_ALPHA.fullmatch(w) for w in words) or COLUMN_WORDS.intersection(words):
             continue
         if len(words) == 1:
-            if t in vader or t in stops or t in rule_words or len(t) < 3:
+            if t in vader or t in stops or t in rule_words or t in op_words or len(t) < 3:
                 continue
-            if abs(valence_of(t)) < min_unigram:  # weakly leaning single words are topics
+            tag = tags.get(t, "O")
+            if t in CONTEXT_WORDS or _RELATIONAL.fullmatch(t) or n < UNI_SUPPORT:
                 continue
+            if tag != "J" and not (tag not in ("V", "N", "VBG") and _EVAL_PREFIX.fullmatch(t)):
+                continue
+            if abs(z) < p["uni_z"] or abs(d) < p["uni_delta"]:
+                continue
+            if not counts.consistent(t, sign, UNI_FIRMS):
+                continue
+            # context-dependent: the phrases it opens lean the other way ("long term")
+            dissent = total = 0
+            for nxt in bigrams.get(t, ()):
+                dn, _zn, nn = counts.stats(nxt)
+                total += nn
+                if dn * d < 0:
+                    dissent += nn
+            if total and dissent / total > UNI_MAX_DISSENT:
+                continue
+            # mostly one phrase ("red tape", "unsociable hours"): the phrase carries it
+            if any(counts.stats(g)[2] >= 0.5 * n for g in bigrams.get(t, []) + enders.get(t, [])):
+                continue
+            out[t] = (round(valence(d, CAP_UNIGRAM), 3), n, "word")
+            continue
+        if abs(z) < p["min_z"] or abs(d) < p["min_delta"]:
+            continue
+        if not counts.consistent(t, sign, MIN_FIRMS):
+            continue
+        if words[-1] in stops or words[-1] in rule_words:
+            continue
+        if words[0] in stops and words[0] not in OPENERS:
+            continue
+        if any(w in ("but", "however") for w in words) or not any(map(evaluative, words)):
+            continue
+        v = valence(d, CAP)
+        # what the parts score already (VADER's rules, learned words and shorter phrases)
+        parts = sum(c[2] for c in base.score(t).contributions) + sum(
+            out[w][0] for w in words if w in out)
+        if abs(v - parts) < MIN_GAIN_OVER_PARTS:
+            continue
+        # VADER's valences are never re-weighted: a phrase with a word VADER rates is kept only
+        # as an idiom that flips it ("could be better")
+        if any(w in vader for w in words) and v * parts >= 0 and abs(parts) >= 0.5:
+            continue
+        out[t] = (round(v, 3), n, "phrase")
+
+    # -- lack and excess --------------------------------------------------------------------
+    bare_pos, bare_neg = Counter(), Counter()
+    op_counts: dict[tuple[str, int], list[int]] = defaultdict(lambda: [0, 0])
+    nouns: dict[str, int] = {}
+
+    def is_noun(w: str) -> bool:
+        return (tags.get(w) == "N" and w not in vader and w not in stops and w not in rule_words
+                and w not in op_words and _ALPHA.fullmatch(w) is not None and len(w) > 2
+                and w not in COLUMN_WORDS)
+
+    as_modifier, as_noun = Counter(), Counter()
+    for cl, is_pros in counts.docs:
+        seen = set()
+        for clause in cl:
+            for i, w in enumerate(clause):
+                if not is_noun(w):
+                    continue
+                as_noun[w] += 1
+                if i + 1 < len(clause) and tags.get(clause[i + 1]) == "N":
+                    as_modifier[w] += 1
+                before = clause[max(0, i - 2):i]
+                if any(b in op_words or b in NEGATE or "n't" in b for b in before):
+                    continue
+                seen.add(w)
+        (bare_pos if is_pros else bare_neg).update(seen)
+    for w in sorted(set(bare_pos) | set(bare_neg)):
+        a, b = bare_pos[w], bare_neg[w]
+        # a noun mostly seen before another ("employee benefits") is a modifier: "not enough
+        # employee bonuses" is about the bonuses
+        if a + b < NOUN_SUPPORT or as_modifier[w] >= 0.4 * as_noun[w]:
+            continue
+        d = math.log((a + 1) / (b + 1))
+        z = d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
+        nouns[w] = (1 if d > 0 else -1) if abs(z) >= p["noun_z"] else 0
+    # "too" + an adjective VADER lacks ("too slow", "too corporate")
+    adjectives = {w for w, tag in tags.items()
+                  if tag == "J" and w not in vader and w not in stops and w not in op_words
+                  and _ALPHA.fullmatch(w) and pos[w] + neg[w] >= NOUN_SUPPORT}
+    for cl, is_pros in counts.docs:
+        seen = set()
+        for clause in cl:
+            for i in range(len(clause) - 1):
+                m = _match_op(clause, i)
+                j = i + len(m[0]) if m else i + 1
+                if m is not None and j < len(clause) and clause[j] in nouns:
+                    seen.add((m[1], nouns[clause[j]]))
+                elif clause[i] == "too" and clause[i + 1] in adjectives:
+                    seen.add(("too", 0))
+        for key in seen:
+            op_counts[key][0 if is_pros else 1] += 1
+    op_valence: dict[tuple[str, int], float] = {}
+    for key in sorted(op_counts):
+        a, b = op_counts[key]
+        d = math.log((a + 1) / (b + 1))
+        z = d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
+        if verbose:
+            print(f"operator {key}: pros {a} cons {b} delta {d:+.2f} z {z:+.1f}",
+                  file=sys.stderr)
+        if abs(z) >= OP_MIN_Z and abs(d) >= OP_MIN_DELTA:
+            op_valence[key] = round(valence(d, CAP), 3)
+    for (cls, sign), v in sorted(op_valence.items()):
+        if cls == "too":
+            pairs_ = [("too", w) for w in sorted(adjectives)]
         else:
-            if words[-1] in stops or words[-1] in rule_words:
-                continue
-            if words[0] in stops and words[0] not in OPENERS:
-                continue
-            if all(w in stops or w in rule_words for w in words):
-                continue
-            if any(w in ("but", "however") for w in words):
-                continue
-            # what the parts would score already (base rules, learned unigrams)
-            parts = base.score(t).contributions
-            parts_sum = sum(c[2] for c in parts) + sum(
-                out[w][0] for w in words if w in out)
-            if abs(valence_of(t) - parts_sum) < MIN_GAIN_OVER_PARTS:
-                continue
-            # a phrase with a strong general word is kept only as an idiom that flips it
-            # ("could be better"); it never re-weights the word itself
-            if any(abs(vader.get(w, 0.0)) >= STRONG for w in words) and \
-                    valence_of(t) * parts_sum >= 0:
-                continue
-        out[t] = (round(valence_of(t), 3), support[t])
+            pairs_ = [(op, w) for op in OPERATORS[cls] for w, s in sorted(nouns.items())
+                      if s == sign]
+        for op, w in pairs_:
+            term = f"{op} {w}"
+            if term not in out:
+                out[term] = (v, pos[term] + neg[term], "excess" if cls == "too" else cls)
     return out
 
 
-def doc_score(scorer: LexiconScorer, text: str) -> float:
-    sents = [s for s in _SENT.split(text) if s.strip()]
-    if not sents:
+def add_seeds(lex: dict[str, tuple[float, int, str]]) -> None:
+    """Add the curated terms that VADER lacks; a learned value wins."""
+    vader = vader_lexicon()
+    for term, value in SEED_TERMS.items():
+        if term not in vader:
+            lex.setdefault(term, (value, 0, "seed"))
+
+
+def doc_raw(scorer: LexiconScorer, text: str) -> float:
+    """A document's compound as the component makes it (sentences, ``sum(raw) / sqrt(k)``)."""
+    raws = [scorer.score(s).raw for s in _SENT.split(text) if s.strip()]
+    k = sum(1 for r in raws if r)
+    if not k:
         return 0.0
-    w = [len(s) for s in sents]
-    return sum(scorer.score(s).compound * k for s, k in zip(sents, w, strict=True)) / sum(w)
+    s = sum(raws) / math.sqrt(k)
+    return s / math.sqrt(s * s + 15)
 
 
 def evaluate(lexicon: dict[str, float] | None, rows) -> dict[str, float]:
+    from scipy.stats import spearmanr
     from sklearn.metrics import roc_auc_score
 
-    scorer = LexiconScorer(lexicon or {}) if lexicon is not None else LexiconScorer(
-        contrast=("but",))
-    p = np.array([doc_score(scorer, r[0]) for r in rows])
-    c = np.array([doc_score(scorer, r[1]) for r in rows])
+    scorer = LexiconScorer(lexicon) if lexicon is not None else LexiconScorer(contrast=("but",))
+    p = np.array([doc_raw(scorer, r[0]) for r in rows])
+    c = np.array([doc_raw(scorer, r[1]) for r in rows])
     y = np.r_[np.ones(len(p)), np.zeros(len(c))]
+    rated = [r for r in rows if math.isfinite(r[4])]
+    h = [doc_raw(scorer, r[3]) for r in rated]
     return {"auc": roc_auc_score(y, np.r_[p, c]), "cons_neg": float((c < 0).mean()),
-            "pros_pos": float((p > 0).mean())}
+            "pros_pos": float((p > 0).mean()),
+            "rho_head": float(spearmanr(h, [r[4] for r in rated])[0])}
+
+
+def write(lex: dict[str, tuple[float, int, str]], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# careertext career lexicon: valence on VADER's -4..4 scale, learned from the\n"
+                "# pros (positive) and cons (negative) of Glassdoor reviews by\n"
+                "# scripts/build_career_lexicon.py; support = number of texts with the term;\n"
+                "# kind: word, phrase, lack / excess / high (a quantity word + a noun whose\n"
+                "# desirability was learned), seed (curated).\n")
+        f.write("term\tvalence\tsupport\tkind\n")
+        for t, (v, n, k) in sorted(lex.items(), key=lambda kv: (kv[1][0], kv[0])):
+            f.write(f"{t}\t{v}\t{n}\t{k}\n")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--validate", action="store_true",
-                    help="learn on 80 %% of the rows, report hold-out numbers for a few settings")
+                    help="learn on 80 %% of the rows, report hold-out numbers")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     rows = read_rows()
+    tags = word_tags(rows)  # part of speech only: no label is read
     if args.validate:
         train, hold = split_rows(rows)
         print(f"train {len(train)} rows, hold-out {len(hold)} rows")
         print("VADER rules, no career lexicon:", evaluate(None, hold))
-        grid = [
-            {}, {"min_support": 10, "min_z": 2.5},
-        ]
-        for setting in grid:
-            lex = learn(train, **setting)
-            res = evaluate({t: v for t, (v, _n) in lex.items()}, hold)
-            print(f"{setting!s:45} terms {len(lex):5d}  " +
+        for setting in ({}, {"min_support": 12, "min_z": 3.0, "min_delta": math.log(2.0)}):
+            lex = learn(train, tags, verbose=True, **setting)
+            add_seeds(lex)
+            kinds = Counter(k for _v, _n, k in lex.values())
+            res = evaluate({t: v for t, (v, _n, _k) in lex.items()}, hold)
+            print(f"{setting!s:30} {dict(kinds)}  " +
                   "  ".join(f"{k} {v:.4f}" for k, v in res.items()))
         return 0
-    lex = learn(rows, verbose=True)
-    for term, value in SEED_TERMS.items():
-        lex.setdefault(term, (value, 0))
-    with args.out.open("w", encoding="utf-8", newline="\n") as f:
-        f.write("# careertext career lexicon: valence on VADER's -4..4 scale, learned from the\n"
-                "# pros (positive) and cons (negative) of Glassdoor reviews by\n"
-                "# scripts/build_career_lexicon.py; support = number of texts with the term.\n")
-        f.write("term\tvalence\tsupport\n")
-        for t, (v, n) in sorted(lex.items(), key=lambda kv: (kv[1][0], kv[0])):
-            f.write(f"{t}\t{v}\t{n}\n")
+    lex = learn(rows, tags, verbose=True)
+    add_seeds(lex)
+    write(lex, args.out)
     print(f"wrote {len(lex)} terms to {args.out}", file=sys.stderr)
     return 0
 

@@ -87,10 +87,44 @@ def test_boosters_and_emphasis(nlp):
     ("Long hours.", -1), ("The job meant long hours every week.", -1),
     ("Great benefits.", 1), ("I was laid off last spring.", -1),
     ("Understaffed stores and no progression.", -1), ("Flexible hours and a discount.", 1),
+    ("Favouritism and micromanagement.", -1), ("A very tedious, monotonous job.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
     assert score(nlp, text).compound != 0
+
+
+@pytest.mark.parametrize("text", [
+    "No bonus.", "Lack of training.", "Little progression.", "Not enough staff.",
+    "Too many meetings.", "Poor management.", "Low pay.", "No work life balance.",
+])
+def test_lack_and_excess_are_negative(nlp, text):
+    s = score(nlp, text)
+    assert s.compound < 0, (text, s.explain())
+
+
+@pytest.mark.parametrize("text", ["Management.", "Hours.", "Discount.", "Long.", "Meetings."])
+def test_context_dependent_words_are_neutral_alone(nlp, text):
+    assert score(nlp, text).compound == 0
+    assert text.rstrip(".").lower() not in career_lexicon()
+
+
+def test_lack_is_one_contribution(nlp):
+    s = score(nlp, "Lack of training and too many meetings.")
+    assert [c.phrase for c in s.sentences[0].contributions] == ["Lack of training",
+                                                               "too many meetings"]
+    assert all(c.weight < 0 for c in s.sentences[0].contributions)
+
+
+def test_career_lexicon_keeps_vader_words():
+    from careertext.sentiment import vader_lexicon
+
+    vader = vader_lexicon()
+    lex = career_lexicon()
+    words = [t for t in lex if " " not in t]
+    assert words and not [w for w in words if w in vader]
+    # single words are the exception: phrases carry the domain valence
+    assert len(words) < 0.01 * len(lex)
 
 
 def test_phrases_are_one_contribution(nlp):

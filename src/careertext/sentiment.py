@@ -5,10 +5,14 @@ Scoring follows VADER (Hutto & Gilbert 2014) rule for rule: its lexicon (read fr
 "kind of"), ALL-CAPS emphasis, "!" and "?" emphasis and the contrast rule (the clause after "but"
 counts 1.5 times, the one before half). Two things are added:
 
-* a career lexicon (``data/career_lexicon.tsv``): words and short phrases ("long hours",
-  "laid off", "understaffed") learned from the pros/cons columns of Glassdoor reviews with
-  smoothed log-odds and mapped to VADER's valence scale (``scripts/build_career_lexicon.py``);
-  phrases are matched longest first and score as one item;
+* a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
+  Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
+  (``scripts/build_career_lexicon.py``). It is mostly phrases ("long hours", "laid off",
+  "could be better") and lack/excess pairs ("no bonus", "lack of training", "too many
+  meetings": a quantity word and a noun, with one learned valence per kind of pair); single
+  words are few and strongly evaluative ("understaffed"), topic words ("management", "hours",
+  "discount") stay neutral alone, and VADER's own valences are never changed. Phrases are
+  matched longest first (one dict look-up per candidate length) and score as one item;
 * "however" is a contrast word like "but".
 
 The scorer is a fast re-implementation that works on the sentence units of a spaCy ``Doc``
@@ -150,7 +154,7 @@ def career_lexicon() -> dict[str, float]:
 
     Examples
     --------
-    >>> career_lexicon()["long hours"] < 0 < career_lexicon()["flexible hours"]
+    >>> career_lexicon()["lack of training"] < 0 < career_lexicon()["lots of training"]
     True
     """
     path = resources.files("careertext").joinpath("data/career_lexicon.tsv")
@@ -213,13 +217,15 @@ class LexiconScorer:
         self.lex = dict(vader_lexicon())
         self.lex.update(domain or {})
         self.contrast = tuple(contrast)
-        self.phrases: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        # phrases: first word -> the phrase lengths it opens (longest first); words -> term
+        self._terms: dict[tuple[str, ...], str] = {}
+        sizes: dict[str, set[int]] = {}
         for term in domain or {}:
             words = tuple(term.split())
             if len(words) > 1:
-                self.phrases.setdefault(words[0], []).append((len(words), words, term))
-        for items in self.phrases.values():
-            items.sort(key=lambda x: -x[0])
+                self._terms[words] = term
+                sizes.setdefault(words[0], set()).add(len(words))
+        self.phrases = {w: tuple(sorted(s, reverse=True)) for w, s in sizes.items()}
         self._firsts = frozenset(self.phrases)
         self.emojis = _emoji_lexicon()
 
@@ -362,16 +368,18 @@ class LexiconScorer:
                       round(pos_sum / denom, 3), raw_total, n, contributions)
 
     def _merge_phrases(self, words, items_w, lower, starts, ends):
-        phrases = self.phrases
+        phrases, terms = self.phrases, self._terms
         out_w, out_l, out_s, out_e = [], [], [], []
         n, i = len(lower), 0
         while i < n:
             cands = phrases.get(lower[i])
             matched = 0
             if cands:
-                for size, seq, term in cands:
-                    if i + size <= n and tuple(lower[i:i + size]) == seq and not any(
-                            words[k][3] for k in range(i, i + size - 1)):
+                for size in cands:
+                    if i + size > n:
+                        continue
+                    term = terms.get(tuple(lower[i:i + size]))
+                    if term is not None and not any(words[k][3] for k in range(i, i + size - 1)):
                         matched = size
                         out_w.append(" ".join(items_w[i:i + size]))
                         out_l.append(term)
@@ -700,7 +708,7 @@ else None
         score = self.scorer.score
         explain = self.explain
         sentences = []
-        for a, b in _unit_bounds(doc):
+        for a, b in _unit_bounds(doc, text):
             r = score(text[a:b])
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
@@ -711,13 +719,15 @@ else None
         return {**_aggregate(sentences), "sentences": sentences}
 
 
-def _unit_bounds(doc: Doc) -> list[tuple[int, int]]:
+def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
     """Character bounds of :func:`careertext.matching.sentence_units` (sentences, cut at line
-    breaks, trimmed), computed from arrays for speed."""
+    breaks, trimmed), computed from arrays for speed (``text`` is ``doc.text``, which spaCy
+    rebuilds from the tokens on every access)."""
     n = len(doc)
     if not n:
         return []
-    text = doc.text
+    if text is None:
+        text = doc.text
     arr = doc.to_array([SENT_START, IDX])
     flags = arr[:, 0]
     if n > 1 and flags[1:].any():  # as doc.has_annotation("SENT_START"), without the loop
