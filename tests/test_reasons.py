@@ -181,3 +181,10 @@ def test_reasons_frame_from_corpus():
     assert set(df.essay_id) <= set(corpus.ids) and len(df) > 20
     texts = {e.id: e.text for e in corpus}
     assert all(texts[r.essay_id][r.start:r.end] == r.evidence for r in df.itertuples())
+
+
+def test_voice_comes_from_the_subject_of_the_leave_verb():
+    text = "The first reason I left was that I had hit the ceiling and was passed over twice."
+    assert {r.voice for r in extract_reasons(text)} == {"self"}
+    (r,) = extract_reasons("My colleague quit because of the long hours.")
+    assert r.voice == "reported"

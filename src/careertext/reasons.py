@@ -354,12 +354,14 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     subjects = [t for t in unit if t.dep_ in ("nsubj", "nsubjpass")]
     if leave:
         verb = unit.doc[leave[0].start]
+        # the subject of the leave verb itself decides: "my colleague quit", "Dana resigned"
+        # (not the subject of a verb above it: "The first reason I left was ...")
+        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in FIRST_PERSON for t in own):
+            return "reported"
         anchors = [verb, *verb.ancestors]
         near = [c for a in anchors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
-        subjects = near or subjects
-    if leave and any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in FIRST_PERSON
-                     for t in subjects):
-        return "reported"  # "my colleague quit", "Dana resigned"
+        subjects = own or near or subjects
     words = [t.lower_ for t in subjects] if subjects else [
         t.lower_ for t in unit if t.pos_ == "PRON" or t.lower_ in FIRST_PERSON | THIRD_PERSON]
     for w in words:
