@@ -68,3 +68,16 @@ def test_essay_analysis_renders_escaped_html():
     html = a._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "ct-badge-reason" in html and 'class="ct-neg ct-reason' in html
+
+
+def test_chunked_text_sentiment_matches_sentiment_function(blank_nlp):
+    from careertext.sentiment import sentiment
+
+    para = ("The team was wonderful and I loved the work. "
+            "The hours were awful and I was exhausted. ") * 40 + "\n\n"
+    text = para * 40  # over 100,000 characters: analysed in chunks
+    (a,) = analyze([text], nlp=blank_nlp, analyses=["sentiment"])
+    whole = sentiment(text, nlp=blank_nlp)
+    assert len(a.sentiment["sentences"]) == len(whole.sentences) > 1000
+    assert a.sentiment["compound"] == whole.compound
+    assert (a.sentiment["neg"], a.sentiment["pos"]) == (whole.neg, whole.pos)

@@ -364,29 +364,11 @@ def _collect(eid, text, title, meta, parts, analyses) -> EssayAnalysis:
     sent_parts = [(offset, doc._.ct_sentiment) for offset, doc in parts
                   if "sentiment" in analyses and doc._.ct_sentiment is not None]
     if sent_parts:
-        found["sentiment"] = _merge_sentiment(sent_parts)
+        from .sentiment import merge_chunk_data
+
+        found["sentiment"] = merge_chunk_data(sent_parts)
     return EssayAnalysis(eid, text, title, n_sent, n_words, found["reasons"], found["themes"],
                          found["sentiment"], found["lessons"], meta)
-
-
-def _merge_sentiment(parts: list[tuple[int, dict[str, Any]]]) -> dict[str, Any]:
-    """Shift the sentence offsets of chunked sentiment data and re-weight document scores."""
-    if len(parts) == 1 and parts[0][0] == 0:
-        return parts[0][1]
-    sentences = []
-    for offset, data in parts:
-        for s in data.get("sentences", []):
-            shifted = dict(s, start=s["start"] + offset, end=s["end"] + offset)
-            if "contributions" in s:
-                shifted["contributions"] = [[c[0] + offset, c[1] + offset, *c[2:]]
-                                            for c in s["contributions"]]
-            sentences.append(shifted)
-    weights = [max(1, s["end"] - s["start"]) for s in sentences] or [1]
-    total = sum(weights)
-    merged = {k: (sum(w * s[k] for w, s in zip(weights, sentences, strict=True)) / total
-                  if sentences else 0.0) for k in ("compound", "neg", "neu", "pos")}
-    merged["sentences"] = sentences
-    return merged
 
 
 def _write_atomic(path: Path, result: EssayAnalysis) -> None:

@@ -42,7 +42,8 @@ from .errors import InputError, check_text
 
 __all__ = [
     "Contribution", "LexiconScorer", "SentenceSentiment", "Sentiment", "SentimentScorer",
-    "aspect_sentiment", "career_lexicon", "load_lexicon", "sentiment", "sentiment_from_data",
+    "aspect_sentiment", "career_lexicon", "load_lexicon", "merge_chunk_data", "sentiment",
+    "sentiment_from_data",
     "sentiment_many", "vader_lexicon",
 ]
 
@@ -746,17 +747,27 @@ def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
 
 
 # -- functions -----------------------------------------------------------------------------------
+def merge_chunk_data(parts: list[tuple[int, dict[str, Any] | None]]) -> dict[str, Any]:
+    """The plain sentiment data of a text analysed in chunks: ``parts`` holds ``(offset,
+    doc._.ct_sentiment)`` per chunk. Sentence and contribution offsets are shifted into the whole
+    text and the document scores are aggregated again over all its sentences (as for one doc)."""
+    if len(parts) == 1 and parts[0][0] == 0 and parts[0][1] is not None:
+        return parts[0][1]
+    sentences = []
+    for offset, data in parts:
+        for d in (data or {}).get("sentences", []):
+            d = dict(d, start=d["start"] + offset, end=d["end"] + offset)
+            if "contributions" in d:
+                d["contributions"] = [[c[0] + offset, c[1] + offset, *c[2:]]
+                                      for c in d["contributions"]]
+            sentences.append(d)
+    return {**_aggregate(sentences), "sentences": sentences}
+
+
 def _from_chunks(text: str, chunks: list[tuple[int, Doc]]) -> Sentiment:
     if len(chunks) == 1 and chunks[0][0] == 0:
         return sentiment_from_data(chunks[0][1])
-    sentences = []
-    for offset, doc in chunks:
-        for d in (doc._.ct_sentiment or {}).get("sentences", []):
-            d = dict(d, start=d["start"] + offset, end=d["end"] + offset)
-            d["contributions"] = [[c[0] + offset, c[1] + offset, c[2], c[3]]
-                                  for c in d.get("contributions", [])]
-            sentences.append(d)
-    return _build(text, {**_aggregate(sentences), "sentences": sentences})
+    return _build(text, merge_chunk_data([(o, doc._.ct_sentiment) for o, doc in chunks]))
 
 
 def sentiment(text: str, *, nlp: Language | str | None = None) -> Sentiment:
