@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .base import DocComponent, PlainData, ResultList
-from .codebook import Codebook, default_codebook, resolve_codebook
+from .codebook import Codebook, resolve_codebook
 from .errors import check_text
 from .matching import CueMatcher, Hit, sentence_units, unit_index
 
@@ -467,10 +467,6 @@ def extract_reasons_many(texts: Iterable[str], *, nlp: Language | str | None = N
         found.sort(key=lambda r: (r.start, r.code))
         yield ReasonList(found)
 
-
-def default_reason_codes() -> tuple[str, ...]:
-    """Reason ids of the bundled codebook."""
-    return default_codebook().reason_ids
 
 
 def reasons_frame(essays: Iterable[Any], *, nlp: Language | str | None = None,

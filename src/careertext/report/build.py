@@ -366,7 +366,9 @@ def report(corpus: Any, out: str | Path, *, nlp: Any = None, n_process: int = 1,
     cache_path = None
     if cache:
         cache_path = Path(cache_dir) if cache_dir is not None else out / ".cache"
-    report_key = _report_key(essays, skipped, nlp, n_process, random_state, corpus_options)
+    fingerprint = corpus_fingerprint(essays)
+    report_key = _report_key(fingerprint, essays, skipped, nlp, n_process, random_state,
+                             corpus_options)
     if cache_path is not None:
         reused = _reuse_report(report_key, out)
         if reused is not None:
@@ -380,7 +382,6 @@ def report(corpus: Any, out: str | Path, *, nlp: Any = None, n_process: int = 1,
 
     ids = [a.id for a in analyses]
     anchors = _unique_anchors(ids)
-    fingerprint = corpus_fingerprint(essays)
     ok = [a for a in analyses if not a.error]
     model, lessons_note, passages = _fit_lessons(ok, random_state)
     lesson_rows, assignments = ([], {}) if model is None else _lesson_rows(
@@ -486,7 +487,8 @@ def report(corpus: Any, out: str | Path, *, nlp: Any = None, n_process: int = 1,
 _STATE = ".careertext-report.json"  # in the report folder: what the last run wrote
 
 
-def _report_key(essays, skipped, nlp, n_process, random_state, corpus_options) -> str:
+def _report_key(fingerprint, essays, skipped, nlp, n_process, random_state,
+                corpus_options) -> str:
     """Everything the report's bytes depend on: versions, model, codebook, corpus, settings."""
     from .. import __version__
     from ..analyze import data_fingerprint
@@ -496,7 +498,7 @@ def _report_key(essays, skipped, nlp, n_process, random_state, corpus_options) -
         "careertext": __version__, "model": [nlp.meta.get("name"), nlp.meta.get("version")],
         "pipes": [n for n in nlp.pipe_names if not n.startswith("careertext_")],
         "codebook": default_codebook().fingerprint, "data": data_fingerprint(),
-        "corpus": corpus_fingerprint(essays), "skipped": [list(map(str, s)) for s in skipped],
+        "corpus": fingerprint, "skipped": [list(map(str, s)) for s in skipped],
         "meta": [[str(e.id), e.title, e.author, e.date, e.source] for e in essays],
         "settings": [n_process, random_state, sorted((corpus_options or {}).items())],
     }
