@@ -67,3 +67,21 @@ def test_chunk_text_offsets():
     assert all(text[o:o + len(c)] == c for o, c in chunks)
     with pytest.raises(ValueError):
         pipeline.chunk_text(text, 0)
+
+
+def test_pipeline_with_all_components_saves_and_loads(tmp_path):
+    """spacy.load builds the components before the trained weights are loaded: they must not run
+    the pipeline while being built (the cue lemmas are computed on first use)."""
+    import careertext.fast_attributes
+
+    nlp = careertext.fast_attributes.accelerate(pipeline._load_default())  # a fresh, uncached copy
+    for name in ("careertext_reasons", "careertext_themes", "careertext_sentiment",
+                 "careertext_lessons"):
+        nlp.add_pipe(name)
+    text = "I quit because the salary was low. You should always negotiate."
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.pipe_names == nlp.pipe_names
+    a, b = nlp(text), loaded(text)
+    assert a._.reasons == b._.reasons and a._.reasons
+    assert a._.themes == b._.themes and a._.lessons == b._.lessons

@@ -74,18 +74,31 @@ class CueMatcher:
         rules = frame_rules()
         for frame in frames:
             phrases[(frame, frame)].extend(rules[frame])
-        # Lemmatise cue phrases with the pipeline's own lemmatiser, so that both sides agree.
-        lemma_pipes = [n for n in nlp.pipe_names if n in {"tok2vec", "tagger", "attribute_ruler",
-                                                           "lemmatizer", "morphologizer"}]
+        # Cue phrases are lemmatised with the pipeline's own components, so that both sides
+        # agree; on first use, not here: while spacy.load builds the pipeline, the trained
+        # weights are not loaded yet.
+        self._nlp: Language | None = nlp
+        self._lemma_phrases: list[tuple[str, list[str]]] = []
         for (key, kind), items in phrases.items():
             if not items:
                 continue
             match_id = self._key(key, kind)
             self.lower.add(match_id, [nlp.make_doc(p) for p in items])
-            if lemma_pipes:
-                with nlp.select_pipes(enable=lemma_pipes):
-                    docs = list(nlp.pipe(items))
-                self.lemma.add(match_id, [d for d in docs if any(t.lemma_ for t in d)])
+            self._lemma_phrases.append((match_id, items))
+
+    def _build_lemma_patterns(self) -> None:
+        nlp, self._nlp = self._nlp, None
+        if nlp is None:
+            return
+        lemma_pipes = [(n, p) for n, p in nlp.pipeline if n in {
+            "tok2vec", "tagger", "attribute_ruler", "lemmatizer", "morphologizer"}]
+        if not lemma_pipes:
+            return
+        for match_id, items in self._lemma_phrases:
+            docs = [nlp.make_doc(p) for p in items]
+            for _name, proc in lemma_pipes:
+                docs = [proc(d) for d in docs]
+            self.lemma.add(match_id, [d for d in docs if any(t.lemma_ for t in d)])
 
     def _key(self, key: str, kind: str) -> str:
         name = f"{key}\x1f{kind}"
@@ -96,6 +109,8 @@ class CueMatcher:
         """Return all hits, sorted by position, without duplicates."""
         found: set[tuple[str, str, int, int]] = set()
         has_lemmas = doc.has_annotation("LEMMA")
+        if has_lemmas and self._nlp is not None:
+            self._build_lemma_patterns()
         matchers = [self.lower, self.lemma] if has_lemmas else [self.lower]
         if len(self.tokens):
             matchers.append(self.tokens)
