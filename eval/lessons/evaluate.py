@@ -2,10 +2,13 @@
 
 Usage::
 
-    python eval/lessons/evaluate.py [--split dev|test|all] [--posts DIR] [--show]
+    python eval/lessons/evaluate.py [--split corpus|dev|test|all] [--posts DIR] [--show]
+                                    [--by-source]
 
 ``corpus_lessons.jsonl`` labels the bundled essays (``corpus/*.md``) by exact sentence;
-``reddit_lessons.jsonl`` labels Reddit posts by character span only. The posts are written to
+``reddit_lessons.jsonl`` and ``reddit_lessons_b.jsonl`` label Reddit posts, and
+``shared_lessons.jsonl`` the five essays of ``../shared/corpus`` (all held out), by character
+span only. The posts are written to
 ``--posts`` (default: a temporary folder) with ``eval/export_posts.py``. Sentences are the units
 of :func:`careertext.matching.sentence_units` on the default pipeline; a unit is gold-positive when
 a labelled span covers more than half of it and predicted-positive when a detected passage does.
@@ -23,6 +26,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def corpus_docs() -> dict[str, str]:
@@ -49,16 +53,24 @@ def load_gold(split: str, posts: Path) -> list[tuple[str, str, list[tuple[int, i
             items.append((rec["doc_id"], text, spans))
     if split == "corpus":
         return items
-    gold_path = HERE / "reddit_lessons.jsonl"
-    if not any(posts.glob("rct_*.txt")):
+    gold_paths = [HERE / "reddit_lessons.jsonl", HERE / "reddit_lessons_b.jsonl"]
+    if not any(posts.glob("*.txt")):
         subprocess.run([sys.executable, str(ROOT / "eval" / "export_posts.py"), str(posts),
-                        "--ids", str(gold_path)], check=True, stdout=subprocess.DEVNULL)
-    for line in gold_path.read_text(encoding="utf-8").splitlines():
-        rec = json.loads(line)
-        if split != "all" and rec["split"] != split:
-            continue
-        text = (posts / f"{rec['doc_id']}.txt").read_text(encoding="utf-8")
-        items.append((rec["doc_id"], text, [(*lab["span"], lab["kind"]) for lab in rec["lessons"]]))
+                        "--ids", *map(str, gold_paths)], check=True, stdout=subprocess.DEVNULL)
+    for gold_path in gold_paths:
+        for line in gold_path.read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            if split != "all" and rec["split"] != split:
+                continue
+            text = (posts / f"{rec['doc_id']}.txt").read_text(encoding="utf-8")
+            items.append((rec["doc_id"], text,
+                          [(*lab["span"], lab["kind"]) for lab in rec["lessons"]]))
+    if split in ("test", "all") and SHARED_CORPUS.is_dir():
+        for line in (HERE / "shared_lessons.jsonl").read_text(encoding="utf-8").splitlines():
+            rec = json.loads(line)
+            text = (SHARED_CORPUS / f"{rec['doc_id']}.txt").read_text(encoding="utf-8")
+            items.append((rec["doc_id"], text,
+                          [(*lab["span"], lab["kind"]) for lab in rec["lessons"]]))
     return items
 
 
@@ -105,11 +117,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", choices=["corpus", "dev", "test", "all"], default="test")
     parser.add_argument("--posts", type=Path, default=None)
     parser.add_argument("--show", action="store_true", help="print the disagreements")
+    parser.add_argument("--by-source", action="store_true",
+                        help="also score essays, Reddit career posts and r/antiwork apart")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
         posts = args.posts or Path(tmp)
         items = load_gold(args.split, posts)
-        print(json.dumps({"split": args.split, "docs": len(items), **score(items, show=args.show)}))
+        groups = {"all": items}
+        if args.by_source:
+            for name, pattern in (("shared essays", r"\d{3}_[0-9a-f]{16}"),
+                                  ("reddit career", r"rct_"), ("r/antiwork", r"aw_")):
+                sel = [it for it in items if re.match(pattern, it[0])]
+                if sel:
+                    groups[name] = sel
+        for name, sel in groups.items():
+            print(json.dumps({"split": args.split, "source": name, "docs": len(sel),
+                              **score(sel, show=args.show and name == "all")}))
     return 0
 
 
