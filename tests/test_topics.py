@@ -251,3 +251,15 @@ def test_any_strings_fit_or_documented_error(texts, k):
     W = model.transform(texts)
     assert W.shape == (len(texts), model.n_lessons_)
     assert np.isfinite(W).all()
+
+
+def test_co_occurring_terms_are_picked_from_the_lessons_own_passages():
+    import scipy.sparse as sp
+
+    from careertext.topics import _co_occurring
+
+    # columns: 0 appears in one passage only (rare), 1 and 2 in most, 3 with 1 and 2 in two
+    rows = sp.csr_matrix(np.array([[1, 1, 1, 0], [0, 1, 1, 1], [0, 1, 1, 1], [0, 1, 0, 0]]))
+    order = _co_occurring(rows, 3)
+    assert order[0] == 1 and set(order) == {1, 2, 3}  # the rare term is left out
+
