@@ -188,3 +188,20 @@ def test_voice_comes_from_the_subject_of_the_leave_verb():
     assert {r.voice for r in extract_reasons(text)} == {"self"}
     (r,) = extract_reasons("My colleague quit because of the long hours.")
     assert r.voice == "reported"
+
+
+def test_further_evidence_only_for_codes_already_found(nlp):
+    """Sentences under the main threshold are returned only for a code that passes it
+    elsewhere in the document; the set of codes never changes."""
+    from careertext.reasons import ReasonExtractor
+
+    text = ("I quit my job in March because the pay was far below the market. The salary had not "
+            "moved in four years. The bonus was small too. My commute was long but fine.")
+    doc = nlp(text)
+    one = ReasonExtractor(nlp, evidence_threshold=1.0).find(doc)  # main threshold only
+    more = ReasonExtractor(nlp, evidence_threshold=0.0).find(doc)
+    assert {r["code"] for r in one} == {r["code"] for r in more}
+    assert len(more) > len(one)
+    assert all(r["code"] in {o["code"] for o in one} for r in more)
+    default = ReasonExtractor(nlp)
+    assert default.evidence_threshold <= default.threshold

@@ -64,21 +64,23 @@ def register_extensions() -> None:
 
 @Language.factory(
     "careertext_reasons",
-    default_config={"codebook": None, "threshold": None, "model": None, "use_model": True},
+    default_config={"codebook": None, "threshold": None, "evidence_threshold": None,
+                    "model": None, "use_model": True},
     assigns=["doc._.ct_reasons"],
     requires=["token.lemma", "doc.sents"],
 )
 def make_reasons(nlp: Language, name: str, codebook: str | None, threshold: float | None,
-                 model: str | None, use_model: bool):
+                 evidence_threshold: float | None, model: str | None, use_model: bool):
     """Reasons for leaving, per sentence (``doc._.reasons``). ``codebook``: a file path or None
     for the bundled codebook; ``threshold``: the minimum score of a returned reason (None: the
-    trained one); ``model``: a scorer JSON path (None: bundled); ``use_model``: False to score
-    with the hand-written rules alone."""
+    trained one); ``evidence_threshold``: the minimum score of further evidence sentences for a
+    code already found (None: the trained one); ``model``: a scorer JSON path (None: bundled);
+    ``use_model``: False to score with the hand-written rules alone."""
     from .reasons import ReasonExtractor
 
     register_extensions()
-    return ReasonExtractor(nlp, name, codebook=codebook, threshold=threshold, model=model,
-                           use_model=use_model)
+    return ReasonExtractor(nlp, name, codebook=codebook, threshold=threshold,
+                           evidence_threshold=evidence_threshold, model=model, use_model=use_model)
 
 
 @Language.factory(

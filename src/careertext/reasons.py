@@ -131,6 +131,10 @@ class ReasonExtractor(DocComponent):
         bundled one.
     threshold : float or None
         Minimum score of a reason; None for the threshold chosen in training.
+    evidence_threshold : float or None
+        Once a code passes ``threshold`` somewhere in a document, its other sentences are returned
+        too (as further evidence) when they score at least this; None for the value chosen in
+        training (for the best sentence-level evidence F1 under cross-validation).
     model : str or None
         Path of a scorer JSON; None for the bundled ``data/reason_model.json``.
     use_model : bool
@@ -139,7 +143,8 @@ class ReasonExtractor(DocComponent):
 
     def __init__(self, nlp: Language, name: str = "careertext_reasons", *,
                  codebook: str | Codebook | None = None, threshold: float | None = None,
-                 model: str | None = None, use_model: bool = True) -> None:
+                 evidence_threshold: float | None = None, model: str | None = None,
+                 use_model: bool = True) -> None:
         self.name = name
         self.codebook = resolve_codebook(codebook)
         self.model = LinearScorer.load(model) if use_model else None
@@ -147,6 +152,9 @@ class ReasonExtractor(DocComponent):
         self.lexical = bool(self.model and self.model.meta.get("lexical"))
         default = self.model.threshold if self.model else 0.5
         self.threshold = float(default if threshold is None else threshold)
+        trained = self.model.evidence_threshold if self.model else self.threshold
+        self.evidence_threshold = min(self.threshold, float(
+            trained if evidence_threshold is None else evidence_threshold))
         self.matcher = CueMatcher(nlp, self.codebook, FRAMES)
         self._reason_codes = set(self.codebook.reason_ids)
 
@@ -155,14 +163,16 @@ class ReasonExtractor(DocComponent):
     # -- candidates and their features ---------------------------------------------------------
     def find(self, doc: Doc) -> list[dict[str, Any]]:
         """Return the reasons of ``doc`` as plain dicts, sorted by position."""
-        out = []
+        scored = []
         for cand in self.candidates(doc):
-            score = self.model.score(cand["features"]) if self.model else cand["rule_score"]
-            if cand["blocked"] or score < self.threshold:
-                continue
-            out.append({k: cand[k] for k in ("code", "label", "direction", "voice", "start",
-                                              "end", "cues")} | {"score": round(score, 3)})
-        return out
+            if not cand["blocked"]:
+                score = self.model.score(cand["features"]) if self.model else cand["rule_score"]
+                scored.append((cand, score))
+        accepted = {cand["code"] for cand, score in scored if score >= self.threshold}
+        return [{k: cand[k] for k in ("code", "label", "direction", "voice", "start", "end",
+                                      "cues")} | {"score": round(score, 3)}
+                for cand, score in scored
+                if cand["code"] in accepted and score >= self.evidence_threshold]
 
     def candidates(self, doc: Doc) -> list[dict[str, Any]]:
         """Every (sentence, code) pair with a cue of the code, with the features the decision
@@ -296,8 +306,10 @@ class LinearScorer:
     """
 
     def __init__(self, weights: dict[str, float], bias: float, threshold: float,
-                 meta: dict[str, Any] | None = None) -> None:
+                 meta: dict[str, Any] | None = None,
+                 evidence_threshold: float | None = None) -> None:
         self.weights, self.bias, self.threshold = weights, bias, threshold
+        self.evidence_threshold = threshold if evidence_threshold is None else evidence_threshold
         self.meta = meta or {}
 
     @classmethod
@@ -313,7 +325,8 @@ class LinearScorer:
         else:
             with open(path, encoding="utf-8") as handle:
                 data = json.load(handle)
-        return cls(data["weights"], data["bias"], data["threshold"], data.get("meta"))
+        return cls(data["weights"], data["bias"], data["threshold"], data.get("meta"),
+                   data.get("evidence_threshold"))
 
     def score(self, features: dict[str, float]) -> float:
         import math
