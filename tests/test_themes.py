@@ -58,3 +58,14 @@ def test_add_pipe_by_name():
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("careertext_themes")
     assert nlp("My boss was kind.")._.themes[0].code == "management"
+
+
+def test_reasons_and_themes_share_one_matcher_and_one_match_per_doc(nlp):
+    from careertext.pipeline import with_components
+
+    pipe = with_components(nlp, ["careertext_reasons", "careertext_themes"])
+    shared = pipe.get_pipe("careertext_reasons").matcher
+    assert pipe.get_pipe("careertext_themes").matcher is shared
+    doc = pipe("I quit because the pay was low and my manager yelled.")
+    assert shared._done.get(doc) is not None  # matched once, reused by the second component
+    assert {t.code for t in doc._.themes} >= {"compensation", "management"}

@@ -62,6 +62,7 @@ class CueMatcher:
         self.tokens = Matcher(nlp.vocab)
         self.pos_tokens = Matcher(nlp.vocab)  # patterns that need part-of-speech tags
         self._keys: dict[int, tuple[str, str]] = {}
+        self._done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
         for code in codebook:
             phrases[(code.id, "cue")].extend(code.cues)
@@ -77,7 +78,8 @@ class CueMatcher:
         # Cue phrases are lemmatised with the pipeline's own components, so that both sides
         # agree; on first use, not here: while spacy.load builds the pipeline, the trained
         # weights are not loaded yet.
-        self._nlp: Language | None = nlp
+        self._nlp = weakref.ref(nlp)  # weak: shared matchers are kept per pipeline
+        self._lemmas_pending = True
         self._lemma_phrases: list[tuple[str, list[str]]] = []
         for (key, kind), items in phrases.items():
             if not items:
@@ -87,7 +89,7 @@ class CueMatcher:
             self._lemma_phrases.append((match_id, items))
 
     def _build_lemma_patterns(self) -> None:
-        nlp, self._nlp = self._nlp, None
+        nlp, self._lemmas_pending = self._nlp(), False
         if nlp is None:
             return
         lemma_pipes = [(n, p) for n, p in nlp.pipeline if n in {
@@ -100,16 +102,35 @@ class CueMatcher:
                 docs = [proc(d) for d in docs]
             self.lemma.add(match_id, [d for d in docs if any(t.lemma_ for t in d)])
 
+    @classmethod
+    def shared(cls, nlp: Language, codebook: Codebook) -> CueMatcher:
+        """One matcher per pipeline and codebook, with every frame of ``data/rules.yaml``: the
+        reason and theme components share it, and it matches each Doc once for both."""
+        per_nlp = _shared.setdefault(nlp, {})
+        found = per_nlp.get(id(codebook))
+        if found is None or found[0] is not codebook:
+            per_nlp[id(codebook)] = found = (codebook, cls(nlp, codebook, tuple(frame_rules())))
+        return found[1]
+
     def _key(self, key: str, kind: str) -> str:
         name = f"{key}\x1f{kind}"
         self._keys[self.vocab.strings.add(name)] = (key, kind)
         return name
 
     def __call__(self, doc: Doc) -> list[Hit]:
-        """Return all hits, sorted by position, without duplicates."""
+        """Return all hits, sorted by position, without duplicates (computed once per Doc)."""
+        state = (len(doc), doc.has_annotation("LEMMA"), doc.has_annotation("POS"))
+        done = self._done.get(doc)
+        if done is not None and done[0] == state:
+            return list(done[1])
+        hits = self._match(doc)
+        self._done[doc] = (state, tuple(hits))
+        return hits
+
+    def _match(self, doc: Doc) -> list[Hit]:
         found: set[tuple[str, str, int, int]] = set()
         has_lemmas = doc.has_annotation("LEMMA")
-        if has_lemmas and self._nlp is not None:
+        if has_lemmas and self._lemmas_pending:
             self._build_lemma_patterns()
         matchers = [self.lower, self.lemma] if has_lemmas else [self.lower]
         if len(self.tokens):
@@ -139,6 +160,7 @@ def _no_adj_pattern(cue: str) -> list[dict] | None:
 
 
 _units_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_shared: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # nlp -> {id(codebook): ...}
 
 
 def sentence_units(doc: Doc) -> Iterator[Span]:

@@ -34,7 +34,6 @@ __all__ = [
     "Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many", "reasons_frame",
 ]
 
-FRAMES = ("leave", "because", "want", "ruled_out", "hypothetical", "advice", "reported", "pull")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself"}
 THIRD_PERSON = {"he", "she", "they", "them", "his", "her", "their", "people", "everyone",
                 "everybody", "someone", "nobody", "employees", "workers", "many", "most"}
@@ -155,7 +154,7 @@ class ReasonExtractor(DocComponent):
         trained = self.model.evidence_threshold if self.model else self.threshold
         self.evidence_threshold = min(self.threshold, float(
             trained if evidence_threshold is None else evidence_threshold))
-        self.matcher = CueMatcher(nlp, self.codebook, FRAMES)
+        self.matcher = CueMatcher.shared(nlp, self.codebook)
         self._reason_codes = set(self.codebook.reason_ids)
 
     data_attr = "ct_reasons"

@@ -77,7 +77,7 @@ class ThemeTagger(DocComponent):
                  codebook: str | Codebook | None = None) -> None:
         self.name = name
         self.codebook = resolve_codebook(codebook)
-        self.matcher = CueMatcher(nlp, self.codebook)
+        self.matcher = CueMatcher.shared(nlp, self.codebook)
 
     data_attr = "ct_themes"
 
@@ -88,7 +88,7 @@ class ThemeTagger(DocComponent):
         found: dict[tuple[int, str], list[str]] = {}
         for hit in self.matcher(doc):
             k = unit_of.get(hit.start)
-            if k is None:
+            if k is None or hit.kind not in ("cue", "problem"):
                 continue
             cue = doc[hit.start:hit.end].text
             found.setdefault((k, hit.key), [])
