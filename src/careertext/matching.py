@@ -61,6 +61,7 @@ class CueMatcher:
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.tokens = Matcher(nlp.vocab)
         self.pos_tokens = Matcher(nlp.vocab)  # patterns that need part-of-speech tags
+        self.all_tokens = Matcher(nlp.vocab)  # both: one pass over a tagged Doc
         self._keys: dict[int, tuple[str, str]] = {}
         self._done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -69,9 +70,11 @@ class CueMatcher:
             phrases[(code.id, "problem")].extend(code.problem_cues)
             if code.patterns:  # topic cues, like ``cues`` ("$60K" names pay, it is no complaint)
                 self.tokens.add(self._key(code.id, "cue"), list(code.patterns))
+                self.all_tokens.add(self._key(code.id, "cue"), list(code.patterns))
             no_x = [_no_adj_pattern(c) for c in code.problem_cues if c.lower().startswith("no ")]
             if any(no_x):
                 self.pos_tokens.add(self._key(code.id, "problem"), [p for p in no_x if p])
+                self.all_tokens.add(self._key(code.id, "problem"), [p for p in no_x if p])
         rules = frame_rules()
         for frame in frames:
             phrases[(frame, frame)].extend(rules[frame])
@@ -133,10 +136,10 @@ class CueMatcher:
         if has_lemmas and self._lemmas_pending:
             self._build_lemma_patterns()
         matchers = [self.lower, self.lemma] if has_lemmas else [self.lower]
-        if len(self.tokens):
-            matchers.append(self.tokens)
         if len(self.pos_tokens) and doc.has_annotation("POS"):
-            matchers.append(self.pos_tokens)
+            matchers.append(self.all_tokens)
+        elif len(self.tokens):
+            matchers.append(self.tokens)
         for matcher in matchers:
             for match_id, start, end in matcher(doc):
                 key, kind = self._keys[match_id]
