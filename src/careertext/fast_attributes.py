@@ -34,14 +34,15 @@ from spacy.tokens._retokenize import set_token_attrs
 __all__ = ["CachedLemmatizer", "FastAttributeRuler", "accelerate"]
 
 _COLUMNS = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
-_MEMO_LIMIT = 500_000  # distinct keys kept before a memo starts afresh (bounded memory)
+_MEMO_LIMIT = 200_000  # distinct keys kept before a memo starts afresh (bounded memory)
 
 
 class FastAttributeRuler(AttributeRuler):
     """:class:`spacy.pipeline.AttributeRuler` with a memo for one-token exact-value patterns."""
 
     def _invalidate(self) -> None:
-        self._fast: tuple[list, Matcher, dict] | None = None
+        self._fast: tuple[dict, Matcher, list, dict] | None = None
+        self._entries: dict = {}
 
     def add(self, patterns, attrs, index: int = 0) -> None:  # noqa: D102 - as the parent
         super().add(patterns, attrs, index)
@@ -108,17 +109,22 @@ class FastAttributeRuler(AttributeRuler):
     def _entry(self, key: tuple, by_tag: dict, triggers: list, memo: dict) -> tuple:
         """For a token key: the one-token rules it matches, their attributes merged in rule order
         (later rules win, as when the parent sets them one after the other), and whether a
-        residual (multi-token) pattern may start at it."""
+        residual (multi-token) pattern may start at it. Equal entries are shared, so the memo
+        costs little more than its keys."""
         if len(memo) >= _MEMO_LIMIT:
             memo.clear()
         strings = self.vocab.strings
         candidates = by_tag.get(key[1], []) + by_tag.get(None, [])
         rules = tuple(sorted(rule for rule, conds in candidates if _holds(conds, key, strings)))
-        merged: dict = {}
-        for rule in rules:
-            merged.update(self.attrs[rule])
         starts = any(t is None or _holds(t, key, strings) for t in triggers)
-        return rules, merged, starts
+        shared = self.__dict__.setdefault("_entries", {})
+        entry = shared.get((rules, starts))
+        if entry is None:
+            merged: dict = {}
+            for rule in rules:
+                merged.update(self.attrs[rule])
+            entry = shared[(rules, starts)] = (rules, merged, starts)
+        return entry
 
 
 def _conditions(spec: dict, strings) -> list[tuple[int, str, Any]] | None:
