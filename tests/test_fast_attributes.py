@@ -70,3 +70,12 @@ def test_accelerate_leaves_other_components_alone(blank_nlp):
     kinds = [type(p) for _, p in blank_nlp.pipeline]
     accelerate(blank_nlp)  # lookup lemmatizer, no attribute ruler: nothing to swap
     assert blank_nlp.pipe_names == names and [type(p) for _, p in blank_nlp.pipeline] == kinds
+
+
+def test_same_annotations_without_the_parser(nlp, shared):
+    """With the parser off (analyze's senter mode) DEP is missing: rules on DEP must behave as
+    spaCy's matcher does with allow_missing."""
+    stock = load_pipeline(accelerated=False)
+    texts = _texts(shared, n_posts=20)
+    with nlp.select_pipes(disable=["parser"]), stock.select_pipes(disable=["parser"]):
+        assert _annotations(nlp.pipe(texts)) == _annotations(stock.pipe(texts))

@@ -5,10 +5,11 @@ coarse POS, morphology and some lemmas) and the rule lemmatizer take about 40% o
 time on forum posts, more than the parser: spaCy's ``Matcher`` tries every pattern at every
 token, and the lemmatizer recomputes base forms it has seen before.
 
-- :class:`FastAttributeRuler` answers the one-token patterns whose conditions are exact values
-  (``{"TAG": "NN"}``, ``{"LOWER": {"IN": [...]}, "TAG": "IN"}``: 168 of 179 in ``en_core_web_sm``)
-  from a memo keyed by the token's ``(LOWER, TAG, DEP, IS_SPACE)``, and runs the rest (longer or
-  regex patterns) through a small ``Matcher``. Matches are applied in the same order as
+- :class:`FastAttributeRuler` answers the one-token patterns over ``LOWER``, ``TAG``, ``DEP``
+  and ``IS_SPACE`` (values, ``IN``, ``NOT_IN``, or a ``REGEX`` on ``LOWER``: 171 of 179 in
+  ``en_core_web_sm``) from a memo keyed by the token's ``(LOWER, TAG, DEP, IS_SPACE)``, and runs
+  the rest (the multi-token patterns) through a small ``Matcher``, only on Docs with a token where
+  one of them can start. Matches are applied in the same order as
   :class:`spacy.pipeline.AttributeRuler` applies them (by rule, later rules win).
 - :class:`CachedLemmatizer` memoises the rule lemmatizer's answer per ``(orth, pos, morph)``,
   which is everything that answer depends on.
