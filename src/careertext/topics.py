@@ -685,7 +685,7 @@ class LessonModel(TransformerMixin, BaseEstimator):
         for j, (row, rel) in enumerate(zip(H, rank, strict=False)):
             order = np.argsort(-rel, kind="stable")[: 3 * n_top if members is not None else n_top]
             order = order[row[order] > 0]
-            if members is not None and members[j].shape[0]:
+            if members is not None and members[j].shape[0] and len(order):
                 order = order[_co_occurring(members[j][:, order], n_top)]
             out.append([(str(names[i]), round(float(row[i]), 6)) for i in order[:n_top]])
         return out
