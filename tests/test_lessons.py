@@ -125,3 +125,17 @@ def test_cue_file_shape():
     for kind in ("lesson", "advice", "insight"):
         assert set(cues[kind]) <= {"strong", "medium", "weak"}
         assert set(cues["weights"][kind]) == {"strong", "medium", "weak"}
+
+
+
+def test_no_parse_no_crash(nlp, shared):
+    """Without a parser (a pipeline with the parser excluded, or analyze's senter mode) there is
+    no dependency tree: the detector must not walk it (spaCy's Span.root and children on such a
+    Doc crashed the interpreter on these essays)."""
+    from careertext.pipeline import with_components
+
+    pipe = with_components(nlp, ["careertext_lessons"])
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus").glob("*.txt"))]
+    with pipe.select_pipes(disable=["parser"]):
+        found = [doc._.lessons for doc in pipe.pipe(texts)]
+    assert any(found)

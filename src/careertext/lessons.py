@@ -340,6 +340,8 @@ def _heading(unit: Span) -> bool:
 
 def _first_person(unit: Span) -> bool:
     """Whether the unit's main subject is the author ("I", "we", "my manager")."""
+    if not unit.doc.has_annotation("DEP"):
+        return False  # no parse: spaCy's Span.root and children are undefined (and may crash)
     root = unit.root
     subjects = [c for c in root.children if c.dep_ in _SUBJECTS]
     return any(s.lower_ in _FIRST_PERSON or any(c.lower_ in _FIRST_PERSON for c in s.children)
