@@ -205,3 +205,15 @@ def test_further_evidence_only_for_codes_already_found(nlp):
     assert all(r["code"] in {o["code"] for o in one} for r in more)
     default = ReasonExtractor(nlp)
     assert default.evidence_threshold <= default.threshold
+
+
+def test_no_parse_no_tree_walk(nlp, shared):
+    """With the parser excluded the extractor still runs (voice and negation from words only)."""
+    from careertext.pipeline import with_components
+
+    pipe = with_components(nlp, ["careertext_reasons"])
+    texts = [p.read_text(encoding="utf-8") for p in sorted((shared / "corpus").glob("*.txt"))]
+    with pipe.select_pipes(disable=["parser"]):
+        found = [doc._.reasons for doc in pipe.pipe(texts)]
+    assert any(found)
+    assert all(r.voice in ("self", "reported", "advice") for rs in found for r in rs)

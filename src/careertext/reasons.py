@@ -337,6 +337,8 @@ class LinearScorer:
 def _leave_subject_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
     """Token indices inside the subjects of leave verbs ("my colleague" in "my colleague quit")."""
     out: set[int] = set()
+    if not doc.has_annotation("DEP"):  # no parse: no tree to walk (spaCy may crash on one)
+        return out
     for h in leave:
         verb = doc[h.start]
         for anchor in (verb, verb.head):
@@ -351,6 +353,8 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     window = doc[max(0, hit.start - 3):hit.start]
     if any(t.lower_ in NEGATORS for t in window):
         return True
+    if not doc.has_annotation("DEP"):
+        return False
     head = doc[hit.start]
     return any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
@@ -364,7 +368,7 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     ):
         return "advice"
     subjects = [t for t in unit if t.dep_ in ("nsubj", "nsubjpass")]
-    if leave:
+    if leave and unit.doc.has_annotation("DEP"):
         verb = unit.doc[leave[0].start]
         # the subject of the leave verb itself decides: "my colleague quit", "Dana resigned"
         # (not the subject of a verb above it: "The first reason I left was ...")
