@@ -41,6 +41,10 @@ _MEMO_LIMIT = 200_000  # distinct keys kept before a memo starts afresh (bounded
 class FastAttributeRuler(AttributeRuler):
     """:class:`spacy.pipeline.AttributeRuler` with a memo for one-token exact-value patterns."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._invalidate()
+
     def _invalidate(self) -> None:
         self._fast: tuple[dict, Matcher, list, dict] | None = None
         self._entries: dict = {}
@@ -54,9 +58,8 @@ class FastAttributeRuler(AttributeRuler):
         self._invalidate()
 
     def _index(self) -> tuple[dict, Matcher, list, dict]:
-        fast = getattr(self, "_fast", None)
-        if fast is not None:
-            return fast
+        if self._fast is not None:
+            return self._fast
         strings = self.vocab.strings
         by_tag: dict[int | None, list] = {}
         residual = Matcher(self.vocab, validate=False)
@@ -118,13 +121,12 @@ class FastAttributeRuler(AttributeRuler):
         candidates = by_tag.get(key[1], []) + by_tag.get(None, [])
         rules = tuple(sorted(rule for rule, conds in candidates if _holds(conds, key, strings)))
         starts = any(t is None or _holds(t, key, strings) for t in triggers)
-        shared = self.__dict__.setdefault("_entries", {})
-        entry = shared.get((rules, starts))
+        entry = self._entries.get((rules, starts))
         if entry is None:
             merged: dict = {}
             for rule in rules:
                 merged.update(self.attrs[rule])
-            entry = shared[(rules, starts)] = (rules, merged, starts)
+            entry = self._entries[(rules, starts)] = (rules, merged, starts)
         return entry
 
 
@@ -173,13 +175,17 @@ def _holds(conditions: list, key: tuple, strings) -> bool:
 class CachedLemmatizer(EnglishLemmatizer):
     """spaCy's English rule lemmatizer with its answers memoised per ``(orth, pos, morph)``."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._memo: dict = {}
+
     def __call__(self, doc: Doc) -> Doc:
         """Lemmatise ``doc`` (as the parent does)."""
         if self.mode != "rule":
             return super().__call__(doc)
         if not self._validated:
             return super().__call__(doc)  # validates the tables, raising spaCy's own error
-        memo: dict = self.__dict__.setdefault("_memo", {})
+        memo = self._memo
         error_handler = self.get_error_handler()
         try:
             rows = doc.to_array([ORTH, POS, MORPH, LEMMA]).tolist() if len(doc) else []
