@@ -59,9 +59,9 @@ class CueMatcher:
         self.vocab = nlp.vocab
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.lemma = PhraseMatcher(nlp.vocab, attr="LEMMA")
-        self.tokens = Matcher(nlp.vocab)
-        self.pos_tokens = Matcher(nlp.vocab)  # patterns that need part-of-speech tags
-        self.all_tokens = Matcher(nlp.vocab)  # both: one pass over a tagged Doc
+        self.tokens = Matcher(nlp.vocab)  # topic patterns, for a Doc without tags
+        self.all_tokens = Matcher(nlp.vocab)  # and those needing part-of-speech tags: one pass
+        self._pos_patterns = False
         self._keys: dict[int, tuple[str, str]] = {}
         self._done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -73,8 +73,8 @@ class CueMatcher:
                 self.all_tokens.add(self._key(code.id, "cue"), list(code.patterns))
             no_x = [_no_adj_pattern(c) for c in code.problem_cues if c.lower().startswith("no ")]
             if any(no_x):
-                self.pos_tokens.add(self._key(code.id, "problem"), [p for p in no_x if p])
                 self.all_tokens.add(self._key(code.id, "problem"), [p for p in no_x if p])
+                self._pos_patterns = True
         rules = frame_rules()
         for frame in frames:
             phrases[(frame, frame)].extend(rules[frame])
@@ -136,7 +136,7 @@ class CueMatcher:
         if has_lemmas and self._lemmas_pending:
             self._build_lemma_patterns()
         matchers = [self.lower, self.lemma] if has_lemmas else [self.lower]
-        if len(self.pos_tokens) and doc.has_annotation("POS"):
+        if self._pos_patterns and doc.has_annotation("POS"):
             matchers.append(self.all_tokens)
         elif len(self.tokens):
             matchers.append(self.tokens)
