@@ -535,7 +535,7 @@ class LessonModel(TransformerMixin, BaseEstimator):
         self.components_ = H
         self.n_lessons_ = H.shape[0]
         self._extra = extra
-        self.lessons_ = self._describe(W, H, texts, ids, seeds, binary)
+        self.lessons_ = self._describe(W, H, texts, ids, seeds, binary.tocsr())
         return self
 
     def _seed_columns(self, n_docs: int) -> list[tuple[str, list[int]]]:
@@ -562,13 +562,14 @@ class LessonModel(TransformerMixin, BaseEstimator):
             X, binary = X[idx], binary[idx]
             counts = counts[idx] if counts is not None else None
         seeds = [int(s) for s in rng.randint(np.iinfo(np.int32).max, size=3)]
+        rows = binary.tocsr()  # for the terms of each lesson (by passage); binary is by term
         best, best_score = lo, -np.inf
         for k in range(lo, hi + 1):
             top = []
             for j, seed in enumerate(seeds):
                 with np.errstate(invalid="ignore"):
                     W, H, _ = self._fit_k(X, counts, k, seed, final=j == 0, seeds=[])
-                top.append(self._top_terms(H, W, binary))
+                top.append(self._top_terms(H, W, rows))
             npmi = float(np.mean(_npmi_matrix(top[0], binary, self.vocabulary_)))
             stab = float(np.mean([topic_stability(top[0], t) for t in top[1:]]))
             div = topic_diversity(top[0])
@@ -672,14 +673,16 @@ class LessonModel(TransformerMixin, BaseEstimator):
 
     # -- describing -----------------------------------------------------------------------------
     def _top_terms(self, H: np.ndarray, W: np.ndarray | None = None,
-                   binary=None) -> list[list[tuple[str, float]]]:
+                   rows=None) -> list[list[tuple[str, float]]]:
+        """Top terms per lesson; with ``W`` and ``rows`` (the binary passage-term matrix, CSR)
+        chosen by how the lesson's passages use them (``term_coverage``)."""
         names = self._feature_names
         lam = 1.0 if self.method == "lda" else self._relevance
         with np.errstate(divide="ignore", invalid="ignore"):
             share = H / H.sum(axis=0, keepdims=True)
             rank = lam * np.log(H) + (1.0 - lam) * np.log(share)
         rank = np.where(H > 0, rank, -np.inf)
-        members = self._members(W, binary, H.shape[0]) if self.term_coverage else None
+        members = self._members(W, rows, H.shape[0]) if self.term_coverage else None
         n_top = self.n_top_terms
         out = []
         for j, (row, rel) in enumerate(zip(H, rank, strict=False)):
@@ -691,16 +694,15 @@ class LessonModel(TransformerMixin, BaseEstimator):
         return out
 
     @staticmethod
-    def _members(W, binary, k: int) -> list | None:
+    def _members(W, rows, k: int) -> list | None:
         """Per lesson, the binary passage-term rows of its passages (those it weighs most in)."""
-        if W is None or binary is None or W.shape[0] != binary.shape[0]:
+        if W is None or rows is None or W.shape[0] != rows.shape[0]:
             return None
         main = np.where(W.sum(axis=1) > 0, np.argmax(W, axis=1), -1)
-        rows = binary.tocsr()
         return [rows[np.flatnonzero(main == j)] for j in range(k)]
 
-    def _describe(self, W, H, texts, ids, seeds, binary=None) -> list[Lesson]:
-        tops = self._top_terms(H, W, binary)
+    def _describe(self, W, H, texts, ids, seeds, rows=None) -> list[Lesson]:
+        tops = self._top_terms(H, W, rows)
         total = W.sum(axis=1)
         main = np.where(total > 0, np.argmax(W, axis=1), -1)
         n = max(len(texts), 1)
