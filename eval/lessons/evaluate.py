@@ -53,24 +53,22 @@ def load_gold(split: str, posts: Path) -> list[tuple[str, str, list[tuple[int, i
             items.append((rec["doc_id"], text, spans))
     if split == "corpus":
         return items
+    from careertext.evaluate import load_texts
+
     gold_paths = [HERE / "reddit_lessons.jsonl", HERE / "reddit_lessons_b.jsonl"]
     if not any(posts.glob("*.txt")):
         subprocess.run([sys.executable, str(ROOT / "eval" / "export_posts.py"), str(posts),
                         "--ids", *map(str, gold_paths)], check=True, stdout=subprocess.DEVNULL)
-    for gold_path in gold_paths:
-        for line in gold_path.read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            if split != "all" and rec["split"] != split:
-                continue
-            text = (posts / f"{rec['doc_id']}.txt").read_text(encoding="utf-8")
-            items.append((rec["doc_id"], text,
-                          [(*lab["span"], lab["kind"]) for lab in rec["lessons"]]))
-    if split in ("test", "all") and SHARED_CORPUS.is_dir():
-        for line in (HERE / "shared_lessons.jsonl").read_text(encoding="utf-8").splitlines():
-            rec = json.loads(line)
-            text = (SHARED_CORPUS / f"{rec['doc_id']}.txt").read_text(encoding="utf-8")
-            items.append((rec["doc_id"], text,
-                          [(*lab["span"], lab["kind"]) for lab in rec["lessons"]]))
+    sources = [(path, posts) for path in gold_paths]
+    if SHARED_CORPUS.is_dir():  # all held out ("split": "test")
+        sources.append((HERE / "shared_lessons.jsonl", SHARED_CORPUS))
+    for gold_path, folder in sources:
+        records = [json.loads(line)
+                   for line in gold_path.read_text(encoding="utf-8").splitlines()]
+        records = [r for r in records if split == "all" or r["split"] == split]
+        texts = load_texts(folder, ids=[r["doc_id"] for r in records])
+        items += [(r["doc_id"], texts[r["doc_id"]],
+                   [(*lab["span"], lab["kind"]) for lab in r["lessons"]]) for r in records]
     return items
 
 
