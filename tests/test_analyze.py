@@ -64,7 +64,7 @@ def test_failure_is_recorded_not_raised(monkeypatch):
 
 
 def test_essay_analysis_renders_escaped_html():
-    (a,) = analyze(["I quit because I was underpaid <script>alert(1)</script>."])
+    (a,) = analyze(["I quit because the company underpaid me <script>alert(1)</script>."])
     html = a._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "ct-badge-reason" in html and 'class="ct-neg ct-reason' in html

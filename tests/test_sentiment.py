@@ -15,8 +15,13 @@ from careertext.errors import InputError, ModelWarning
 from careertext.sentiment import (
     LexiconScorer,
     Sentiment,
+    SentimentScorer,
     aspect_sentiment,
+    career_layer,
     career_lexicon,
+    career_topics,
+    is_career_text,
+    merge_chunk_data,
     sentiment,
     sentiment_from_data,
     sentiment_many,
@@ -85,7 +90,7 @@ def test_boosters_and_emphasis(nlp):
 
 @pytest.mark.parametrize(("text", "sign"), [
     ("Long hours.", -1), ("The job meant long hours every week.", -1),
-    ("Great benefits.", 1), ("I was laid off last spring.", -1),
+    ("Great benefits.", 1), ("I was laid off by the company last spring.", -1),
     ("Understaffed stores and no progression.", -1), ("Flexible hours and a discount.", 1),
     ("Favouritism and micromanagement.", -1), ("A very tedious, monotonous job.", -1),
 ])
@@ -202,7 +207,7 @@ def test_extra_lexicon_file(tmp_path):
     path.write_text("term\tvalence\nhot desking\t-2.5\n", encoding="utf-8")
     from careertext.sentiment import SentimentScorer
 
-    scorer = SentimentScorer(nlp, lexicon=str(path), explain=False)
+    scorer = SentimentScorer(nlp, lexicon=str(path), explain=False, domain="career")
     doc = scorer(nlp.make_doc("We had hot desking."))
     assert doc._.ct_sentiment["compound"] < 0
     assert "contributions" not in doc._.ct_sentiment["sentences"][0]
@@ -234,3 +239,86 @@ def test_random_text_scores_are_finite_and_in_range(nlp, text):
             assert math.isfinite(c.weight) and text[c.start:c.end] == c.phrase
     assert all(math.isfinite(v) for v in values)
     assert -1 <= s.compound <= 1 and all(0 <= v <= 1 for v in (s.neg, s.neu, s.pos))
+
+
+GENERAL_TEXTS = ["What a lovely, lovely film. I did NOT expect to cry!!",
+                 "The soup was cold, but the bread was wonderful.",
+                 "Not bad at all. Honestly? Kind of great :)"]
+
+
+@pytest.mark.parametrize("text", GENERAL_TEXTS)
+def test_general_text_is_scored_exactly_as_vader(nlp, text):
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    assert not is_career_text(text)
+    data = nlp(text)._.ct_sentiment
+    assert data["domain"] == "general"
+    assert data["compound"] == pytest.approx(
+        SentimentIntensityAnalyzer().polarity_scores(text)["compound"], abs=1e-4)
+
+
+def test_career_text_uses_lexicon_and_layer(nlp):
+    text = "My manager was political and the targets unrealistic."
+    assert is_career_text(text)
+    doc = nlp(text)
+    assert doc._.ct_sentiment["domain"] == "career"
+    phrases = {c.phrase.lower(): c.weight for c in doc._.sentiment.explain()}
+    for word in ("political", "unrealistic"):
+        assert phrases[word] == pytest.approx(career_layer()[word], abs=1e-3)
+    assert doc._.sentiment.compound < 0
+    general = SentimentScorer(nlp, domain="general")(nlp(text))
+    assert general._.ct_sentiment["compound"] == 0  # VADER knows none of the words
+
+
+def test_layer_follows_vader_rules(nlp):
+    plain = score(nlp, "The targets were unrealistic at this company.").sentences[0]
+    negated = score(nlp, "The targets were not unrealistic at this company.").sentences[0]
+    w = {c.phrase: c.weight for c in plain.contributions}["unrealistic"]
+    w_neg = {c.phrase: c.weight for c in negated.contributions}["unrealistic"]
+    assert w < 0 < w_neg
+    assert w_neg == pytest.approx(w * -0.74, abs=1e-3)
+
+
+def test_layer_leaves_topics_and_vader_words_alone():
+    layer, topics = career_layer(), career_topics()
+    from careertext.sentiment import vader_lexicon
+
+    vader = vader_lexicon()
+    assert not any(t in layer for t in ("management", "hours", "the manager", "the", "long"))
+    assert not topics & set(layer)
+    assert not any(w in vader for t in layer for w in t.split())
+
+
+def test_career_topics_are_workplace_nouns():
+    topics = career_topics()
+    assert {"salary", "colleagues", "workload", "management", "overtime"} <= topics
+    assert not topics & {"film", "the", "pros", "cons", "dont"}
+    assert is_career_text("Too much OVERTIME.") and not is_career_text("")
+
+
+def test_domain_setting(nlp):
+    text = "The hours were long."
+    career = SentimentScorer(nlp, domain="career")(nlp.make_doc(text))._.ct_sentiment
+    general = SentimentScorer(nlp, domain="general")(nlp.make_doc(text))._.ct_sentiment
+    assert career["domain"] == "career" and career["compound"] < 0
+    assert general["domain"] == "general" and general["compound"] == 0
+    with pytest.raises(InputError, match="E028"):
+        SentimentScorer(nlp, domain="careers")
+    import spacy
+
+    pipe = spacy.blank("en")
+    pipe.add_pipe("sentencizer")
+    pipe.add_pipe("careertext_sentiment", config={"domain": "general"})
+    assert pipe(text)._.ct_sentiment["domain"] == "general"
+
+
+def test_general_chunks_add_up_like_vader(nlp):
+    parts = [(0, nlp("Good film.")._.ct_sentiment), (11, nlp("Great cast!")._.ct_sentiment)]
+    merged = merge_chunk_data(parts)
+    raws = [p[1]["raw"] for p in parts]
+    assert merged["domain"] == "general"
+    assert merged["raw"] == pytest.approx(sum(raws), abs=1e-3)
+    assert merged["compound"] == pytest.approx(sum(raws) / math.sqrt(sum(raws) ** 2 + 15),
+                                               abs=1e-3)
+    mixed = merge_chunk_data([parts[0], (11, nlp("Low salary.")._.ct_sentiment)])
+    assert mixed["domain"] == "career"

@@ -99,16 +99,16 @@ def make_themes(nlp: Language, name: str, codebook: str | None):
 
 @Language.factory(
     "careertext_sentiment",
-    default_config={"lexicon": None, "explain": True},
+    default_config={"lexicon": None, "explain": True, "domain": "auto"},
     assigns=["doc._.ct_sentiment"],
     requires=["doc.sents"],
 )
-def make_sentiment(nlp: Language, name: str, lexicon: str | None, explain: bool):
+def make_sentiment(nlp: Language, name: str, lexicon: str | None, explain: bool, domain: str):
     """Sentence and document sentiment with explanations (``doc._.sentiment``)."""
     from .sentiment import SentimentScorer
 
     register_extensions()
-    return SentimentScorer(nlp, name, lexicon=lexicon, explain=explain)
+    return SentimentScorer(nlp, name, lexicon=lexicon, explain=explain, domain=domain)
 
 
 @Language.factory(

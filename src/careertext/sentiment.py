@@ -3,7 +3,11 @@
 Scoring follows VADER (Hutto & Gilbert 2014) rule for rule: its lexicon (read from the installed
 ``vaderSentiment`` package, not copied), negation ("not good"), boosters and dampeners ("very",
 "kind of"), ALL-CAPS emphasis, "!" and "?" emphasis and the contrast rule (the clause after "but"
-counts 1.5 times, the one before half). Two things are added:
+counts 1.5 times, the one before half).
+
+A document that names a workplace topic (a noun of ``data/career_topics.tsv``: "salary",
+"colleagues", "workload", ...; :func:`is_career_text`) is read as career text, and three things
+are added there:
 
 * a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
   Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
@@ -13,12 +17,21 @@ counts 1.5 times, the one before half). Two things are added:
   words are few and strongly evaluative ("understaffed"), topic words ("management", "hours",
   "discount") stay neutral alone, and VADER's own valences are never changed. Phrases are
   matched longest first (one dict look-up per candidate length) and score as one item;
+* a career layer (``data/career_layer.tsv``): weights of evaluative words and word pairs that
+  VADER and the lexicon miss ("unrealistic", "poorly", "above average"), learned by logistic
+  regression on top of them from Glassdoor pros, cons and headlines
+  (``scripts/build_career_layer.py``). Its terms follow VADER's negation and contrast rules,
+  never contain a VADER word, and never score a topic alone ("the manager");
 * "however" is a contrast word like "but".
+
+Other documents are scored exactly as VADER scores them (``domain="general"``): the document
+score is VADER's score of the whole text. ``domain="career"`` reads every document as career
+text.
 
 The scorer is a fast re-implementation that works on the sentence units of a spaCy ``Doc``
 (:func:`careertext.matching.sentence_units`) and keeps every contribution with its character
 offsets, so that each score can be explained. A sentence's ``compound`` is VADER's normalised
-sum of its contributions; a document's is the length-weighted mean of its sentences.
+sum of its contributions; a career document's combines its sentences (:func:`_aggregate`).
 """
 
 from __future__ import annotations
@@ -42,7 +55,8 @@ from .errors import InputError, check_text
 
 __all__ = [
     "Contribution", "LexiconScorer", "SentenceSentiment", "Sentiment", "SentimentScorer",
-    "aspect_sentiment", "career_lexicon", "load_lexicon", "merge_chunk_data", "sentiment",
+    "aspect_sentiment", "career_layer", "career_lexicon", "career_topics", "is_career_text",
+    "load_lexicon", "merge_chunk_data", "sentiment",
     "sentiment_from_data",
     "sentiment_many", "vader_lexicon",
 ]
@@ -82,6 +96,7 @@ SPECIAL_CASES = {"the shit": 3, "the bomb": 3, "bad ass": 1.5, "badass": 1.5, "b
                  "yeah right": -2, "kiss of death": -1.5, "to die for": 3, "beating heart": 3.5}
 #: Contrast words: the clause after the first one weighs 1.5 times, the one before half.
 CONTRAST = ("but", "however")
+DOMAINS = ("auto", "career", "general")
 _SPECIAL_WORDS = frozenset(w for k in SPECIAL_CASES for w in k.split())
 _TRIGGERS = frozenset(BOOSTERS) | NEGATE | frozenset(
     w for k in BOOSTERS for w in k.split()) | {"no", "never", "without", "doubt", "so", "this",
@@ -91,6 +106,7 @@ _CLAUSE_END = frozenset(",.;:!?)")
 _NONSPACE = re.compile(r"\S+")
 _EMPH_RUN = re.compile(r"[!?]+")
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
+_WORD = re.compile(r"[a-z][a-z\-]*")
 
 
 # -- lexicons ----------------------------------------------------------------------------------
@@ -131,7 +147,7 @@ def _parse_lexicon(text: str, source: str) -> dict[str, float]:
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if parts[1:2] == ["valence"]:
+        if parts[1:2] in (["valence"], ["weight"]):  # header
             continue
         try:
             value = float(parts[1])
@@ -160,6 +176,51 @@ def career_lexicon() -> dict[str, float]:
     """
     path = resources.files("careertext").joinpath("data/career_lexicon.tsv")
     return _parse_lexicon(path.read_text("utf-8"), "career_lexicon.tsv")
+
+
+@lru_cache(maxsize=1)
+def career_layer() -> dict[str, float]:
+    """The bundled career layer (``data/career_layer.tsv``): word or word pair -> weight added
+    to a sentence's raw score (VADER's scale) in career text, learned with logistic regression
+    from Glassdoor pros, cons and headlines on top of VADER and the career lexicon
+    (``scripts/build_career_layer.py``).
+
+    Examples
+    --------
+    >>> career_layer()["unrealistic"] < 0 < career_layer()["above average"]
+    True
+    """
+    path = resources.files("careertext").joinpath("data/career_layer.tsv")
+    return _parse_lexicon(path.read_text("utf-8"), "career_layer.tsv")
+
+
+@lru_cache(maxsize=1)
+def career_topics() -> frozenset[str]:
+    """Workplace nouns (``data/career_topics.tsv``) that mark a text as career text: nouns at
+    least ``e**2.5`` (about 12) times as frequent in Glassdoor reviews as in general English
+    (spaCy's ``en`` word probabilities), see ``scripts/build_career_layer.py``.
+
+    Examples
+    --------
+    >>> {"salary", "colleagues", "workload"} <= career_topics()
+    True
+    """
+    text = resources.files("careertext").joinpath("data/career_topics.tsv").read_text("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
+                     if line and not line.startswith("#") and not line.startswith("word\t"))
+
+
+def is_career_text(text: str, topics: frozenset[str] | None = None) -> bool:
+    """Whether ``text`` names a workplace topic (a word of :func:`career_topics`, or of
+    ``topics``), which makes :class:`SentimentScorer` read it as career text.
+
+    Examples
+    --------
+    >>> is_career_text("Long hours and a tiny salary."), is_career_text("What a lovely film!")
+    (True, False)
+    """
+    topics = career_topics() if topics is None else topics
+    return not topics.isdisjoint(_WORD.findall(text.lower()))
 
 
 def load_lexicon(path: str | Path) -> dict[str, float]:
@@ -214,10 +275,14 @@ class LexiconScorer:
     """
 
     def __init__(self, domain: dict[str, float] | None = None,
-                 contrast: tuple[str, ...] = CONTRAST) -> None:
-        self.lex = dict(vader_lexicon())
+                 contrast: tuple[str, ...] = CONTRAST,
+                 layer: dict[str, float] | None = None) -> None:
+        self.general = vader_lexicon()
+        self.lex = dict(self.general)
         self.lex.update(domain or {})
         self.contrast = tuple(contrast)
+        self.layer = dict(layer or {})
+        self._layer_firsts = frozenset(t.split(" ", 1)[0] for t in self.layer if " " in t)
         # phrases: first word -> the phrase lengths it opens (longest first); words -> term
         self._terms: dict[tuple[str, ...], str] = {}
         sizes: dict[str, set[int]] = {}
@@ -263,34 +328,64 @@ class LexiconScorer:
         if buf:
             yield buf_start, buf_start + len(buf), _strip_punc(buf), buf[-1] in _CLAUSE_END
 
-    def score(self, text: str) -> _Score:
-        """Score one sentence; contributions are ``[start, end, weight]`` in ``text``."""
-        lex = self.lex
-        if text.isascii():
-            words = []
-            for m in _NONSPACE.finditer(text):
-                raw = m.group()
-                word = raw.strip(_PUNCT)
-                if len(word) <= 2 or word == raw:
-                    words.append((m.start(), m.end(), raw, False))
-                else:
-                    off = m.start() + raw.find(word)
-                    words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
-        else:
-            words = list(self._words(text))
+    def terms(self, text: str) -> dict[str, float]:
+        """The words and word pairs of ``text`` that the career layer looks up (lower case,
+        punctuation stripped as VADER does, pairs never across a clause mark), each with the sum
+        of its rule factors (negation, contrast): the features ``scripts/build_career_layer.py``
+        learns the layer's weights on."""
+        words = self._split(text)
+        lower = [w[2].lower() for w in words]
+        covered: set[int] = set()
+        if self.phrases and not self._firsts.isdisjoint(lower):
+            covered = self._merge_phrases(words, [w[2] for w in words], lower,
+                                          [w[0] for w in words], [w[1] for w in words])[4]
+        out: dict[str, float] = {}
+        for i, j, term, factor in _layer_terms(words, lower, self.contrast):
+            if i not in covered and j not in covered:
+                out[term] = out.get(term, 0.0) + factor
+        return out
+
+    def _split(self, text: str) -> list[tuple[int, int, str, bool]]:
+        if not text.isascii():
+            return list(self._words(text))
+        words = []
+        for m in _NONSPACE.finditer(text):
+            raw = m.group()
+            word = raw.strip(_PUNCT)
+            if len(word) <= 2 or word == raw:
+                words.append((m.start(), m.end(), raw, False))
+            else:
+                off = m.start() + raw.find(word)
+                words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
+        return words
+
+    def score(self, text: str, career: bool = True) -> _Score:
+        """Score one sentence; contributions are ``[start, end, weight]`` in ``text``.
+
+        With ``career=False`` only VADER's lexicon and rules apply (the result is VADER's own
+        score); with ``career=True`` the domain lexicon, "however" as a contrast word and the
+        learned career layer apply too.
+        """
+        lex = self.lex if career else self.general
+        words = self._split(text)
         if not words:
             return _Score(0.0, 0.0, 0.0, 0.0, 0.0, 0, [])
         items_w = [w[2] for w in words]
         lower = [w.lower() for w in items_w]
-        starts = [w[0] for w in words]
-        ends = [w[1] for w in words]
+        starts = starts_w = [w[0] for w in words]
+        ends = ends_w = [w[1] for w in words]
         if text.islower() or not any(w.isupper() for w in items_w):
             is_cap_diff = False
         else:
             n_upper = sum(1 for w in items_w if w.isupper())
             is_cap_diff = 0 < len(items_w) - n_upper < len(items_w)
-        if self.phrases and not self._firsts.isdisjoint(lower):
-            items_w, lower, starts, ends = self._merge_phrases(words, items_w, lower, starts, ends)
+        covered: set[int] = set()
+        layer_lower = lower
+        if career and self.phrases and not self._firsts.isdisjoint(lower):
+            items_w, lower, starts, ends, covered = self._merge_phrases(words, items_w, lower,
+                                                                        starts, ends)
+        layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
+                                 self.contrast, covered) if career and self.layer else ()
         n = len(lower)
         sentiments = [0.0] * n
         boosters = BOOSTERS
@@ -340,7 +435,7 @@ class LexiconScorer:
                     i > 1 and lower[i - 2] in ("at", "very")):
                 valence *= N_SCALAR
             sentiments[i] = valence
-        for word in self.contrast:
+        for word in self.contrast if career else ("but",):
             if word in lower:
                 bi = lower.index(word)
                 for k in range(n):
@@ -356,6 +451,11 @@ class LexiconScorer:
             run = list(_EMPH_RUN.finditer(text))[-1]
             contributions.append([run.start(), run.end(), amp if total > 0 else -amp])
         raw_total = total + amp if total > 0 else total - amp if total < 0 else 0.0
+        if layer_hits:
+            for a, b, w in layer_hits:
+                contributions.append([starts_w[a], ends_w[b], w])
+                raw_total += w
+            contributions.sort(key=lambda c: (c[0], c[1]))
         compound = _normalize(raw_total)
         pos_sum = sum(v + 1 for v in sentiments if v > 0)
         neg_sum = sum(v - 1 for v in sentiments if v < 0)
@@ -371,6 +471,7 @@ class LexiconScorer:
     def _merge_phrases(self, words, items_w, lower, starts, ends):
         phrases, terms = self.phrases, self._terms
         out_w, out_l, out_s, out_e = [], [], [], []
+        covered: set[int] = set()
         n, i = len(lower), 0
         while i < n:
             cands = phrases.get(lower[i])
@@ -388,6 +489,7 @@ class LexiconScorer:
                         out_e.append(ends[i + size - 1])
                         break
             if matched:
+                covered.update(range(i, i + matched))
                 i += matched
             else:
                 out_w.append(items_w[i])
@@ -395,7 +497,58 @@ class LexiconScorer:
                 out_s.append(starts[i])
                 out_e.append(ends[i])
                 i += 1
-        return out_w, out_l, out_s, out_e
+        return out_w, out_l, out_s, out_e, covered
+
+
+def _layer_factor(lower: list[str], i: int, cut: int) -> float:
+    """VADER's rules applied to a layer term starting at word ``i``: ``N_SCALAR`` after a
+    negation among the three words before it, 0.5 before the contrast word (at ``cut``, -1 for
+    none) and 1.5 after it."""
+    factor = N_SCALAR if any(_negated(w) for w in lower[max(0, i - 3):i]) else 1.0
+    if cut >= 0 and i != cut:
+        factor *= 0.5 if i < cut else 1.5
+    return factor
+
+
+def _contrast_at(lower: list[str], contrast: tuple[str, ...]) -> int:
+    return next((lower.index(w) for w in contrast if w in lower), -1)
+
+
+def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
+                 contrast: tuple[str, ...]) -> Iterator[tuple[int, int, str, float]]:
+    """Word indices (first, last), text and rule factor (:func:`_layer_factor`) of each word
+    and of each pair of neighbouring words not separated by a clause mark."""
+    n = len(lower)
+    cut = _contrast_at(lower, contrast)
+    for i, w in enumerate(lower):
+        factor = _layer_factor(lower, i, cut)
+        yield i, i, w, factor
+        if i + 1 < n and not words[i][3]:
+            yield i, i + 1, f"{w} {lower[i + 1]}", factor
+
+
+def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
+                contrast: tuple[str, ...], covered: set[int]) -> list[tuple[int, int, float]]:
+    """The terms of :func:`_layer_terms` found in the layer, with their weights times their
+    rule factors; words inside a phrase of the domain lexicon are left to it. (The same terms
+    as :func:`_layer_terms`, found without building every pair.)"""
+    get = layer.get
+    n = len(lower)
+    found = []
+    for i, w in enumerate(lower):
+        if i in covered:
+            continue
+        v = get(w)
+        if v is not None:
+            found.append((i, i, v))
+        if w in firsts and i + 1 < n and not words[i][3] and i + 1 not in covered:
+            v = get(f"{w} {lower[i + 1]}")
+            if v is not None:
+                found.append((i, i + 1, v))
+    if not found:
+        return found
+    cut = _contrast_at(lower, contrast)
+    return [(i, j, v * _layer_factor(lower, i, cut)) for i, j, v in found]
 
 
 def _negated(word: str) -> bool:
@@ -449,7 +602,8 @@ def _punctuation_emphasis(text: str) -> float:
 
 @lru_cache(maxsize=8)
 def _scorer(lexicon: str | None) -> LexiconScorer:
-    return LexiconScorer(career_lexicon() if lexicon is None else load_lexicon(lexicon))
+    return LexiconScorer(career_lexicon() if lexicon is None else load_lexicon(lexicon),
+                         layer=career_layer())
 
 
 # -- results -------------------------------------------------------------------------------------
@@ -509,14 +663,17 @@ class SentenceSentiment:
 
 @dataclass(frozen=True)
 class Sentiment:
-    """Sentiment of a document or span: the length-weighted mean of its sentences.
+    """Sentiment of a document or span and of each of its sentences.
 
     Attributes
     ----------
     compound : float
-        In [-1, 1]; above 0.05 is usually read as positive, below -0.05 as negative.
+        In [-1, 1]; above 0.05 is usually read as positive, below -0.05 as negative. For career
+        text and for spans the sentences combined (see ``_aggregate``); for general text
+        VADER's score of the whole text.
     neg, neu, pos : float
-        Length-weighted means of the sentence shares.
+        Shares of negative, neutral and positive weight (for career text and spans the
+        length-weighted means of the sentences'; they count lexicon items, not layer terms).
     sentences : tuple of SentenceSentiment
     text : str
         The analysed text (the doc's or the span's).
@@ -678,6 +835,14 @@ class SentimentScorer(DocComponent):
         lexicon, on top of VADER's; None for the bundled one.
     explain : bool
         Keep each sentence's contributions (needed for :meth:`Sentiment.explain`).
+    domain : {"auto", "career", "general"}
+        How a document is read. ``"career"``: the career lexicon (or ``lexicon``), "however" as
+        a contrast word and the learned career layer apply to every sentence, and the document
+        score combines its sentences (see :func:`_aggregate`). ``"general"``: VADER's lexicon
+        and rules only, and the document score is VADER's own score of the whole text.
+        ``"auto"`` (default): ``"career"`` when the document names a workplace topic
+        (:func:`is_career_text`), else ``"general"``; the choice is stored as
+        ``doc._.ct_sentiment["domain"]``.
 
     Examples
     --------
@@ -691,11 +856,18 @@ else None
     """
 
     def __init__(self, nlp: Language | None = None, name: str = "careertext_sentiment", *,
-                 lexicon: str | None = None, explain: bool = True) -> None:
+                 lexicon: str | None = None, explain: bool = True,
+                 domain: str = "auto") -> None:
+        if domain not in DOMAINS:
+            raise InputError("E028", f"domain must be one of {', '.join(DOMAINS)}, not "
+                             f"{domain!r}.", 'Use "auto" unless you know what all your texts '
+                             'are: "career" for reviews or essays, "general" for plain VADER.')
         self.name = name
         self.lexicon = None if lexicon is None else str(lexicon)
         self.explain = bool(explain)
+        self.domain = domain
         self.scorer = _scorer(self.lexicon)
+        self.topics = career_topics()
 
     data_attr = "ct_sentiment"
 
@@ -708,16 +880,22 @@ else None
         text = doc.text
         score = self.scorer.score
         explain = self.explain
+        career = self.domain == "career" or (self.domain == "auto"
+                                             and is_career_text(text, self.topics))
         sentences = []
         for a, b in _unit_bounds(doc, text):
-            r = score(text[a:b])
+            r = score(text[a:b], career)
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
             if explain:
                 d["contributions"] = [[a + s, a + e, text[a + s:a + e], round(w, 4)]
                                       for s, e, w in r.contributions]
             sentences.append(d)
-        return {**_aggregate(sentences), "sentences": sentences}
+        if career:
+            return {**_aggregate(sentences), "domain": "career", "sentences": sentences}
+        whole = score(text, False)
+        return {"compound": whole.compound, "neg": whole.neg, "neu": whole.neu, "pos": whole.pos,
+                "raw": round(whole.raw, 4), "domain": "general", "sentences": sentences}
 
 
 def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
@@ -761,7 +939,14 @@ def merge_chunk_data(parts: list[tuple[int, dict[str, Any] | None]]) -> dict[str
                 d["contributions"] = [[c[0] + offset, c[1] + offset, *c[2:]]
                                       for c in d["contributions"]]
             sentences.append(d)
-    return {**_aggregate(sentences), "sentences": sentences}
+    datas = [data for _offset, data in parts if data is not None]
+    if datas and all(d.get("domain") == "general" for d in datas):
+        # VADER sums over the whole text: add up the chunks' raw scores
+        raw = sum(float(d.get("raw", 0.0)) for d in datas)
+        agg = _aggregate(sentences)
+        return {**agg, "compound": round(_normalize(raw), 4), "raw": round(raw, 4),
+                "domain": "general", "sentences": sentences}
+    return {**_aggregate(sentences), "domain": "career", "sentences": sentences}
 
 
 def _from_chunks(text: str, chunks: list[tuple[int, Doc]]) -> Sentiment:

@@ -1,0 +1,282 @@
+"""Learn careertext's career topics and career layer from Glassdoor reviews, reproducibly.
+
+Writes two package data files:
+
+* ``src/careertext/data/career_topics.tsv``: workplace nouns that mark a text as career text.
+  A word qualifies when it occurs at least ``MIN_COUNT`` times in the reviews, is most often
+  tagged as a common noun (NN / NNS) there, is one token for spaCy, is not a stop word or a
+  column word ("pros", "cons"), and is at least ``e**MIN_LOG_RATIO`` times as frequent in the
+  reviews as in general English (spaCy's ``en_lexeme_prob`` table from spacy-lookups-data).
+* ``src/careertext/data/career_layer.tsv``: weights of words and word pairs
+  (:meth:`careertext.sentiment.LexiconScorer.terms`) that the sentiment scorer adds to a
+  sentence's raw score in career text. A logistic regression (L2, ``C``, no intercept) learns
+  from the sentences of career texts with weak labels: a review's ``pros`` are positive, its
+  ``cons`` negative, its ``headline`` positive when the review gives 4-5 stars and negative at
+  1-2 stars. One feature is the sentence's raw score under VADER and the career lexicon; the
+  layer's weights are the other coefficients divided by its coefficient, so they are on VADER's
+  scale and say what VADER and the lexicon miss. Terms seen in fewer than ``MIN_DF`` sentences
+  are not features; weights below ``MIN_WEIGHT`` are dropped.
+
+Only ``glassdoor_kaggle_subset_10k.csv`` is read (the 2025 Apify file and the human-rated sets
+in ``data/sentiment/`` are test data). ``--validate`` learns everything (the career lexicon too)
+on 80 % of the rows and prints hold-out figures on the other 20 %; the settings above were
+chosen there. Only derived numbers are written: no review text. The output is byte-identical on
+re-run.
+
+Usage::
+
+    python scripts/build_career_layer.py --validate   # hold-out figures
+    python scripts/build_career_layer.py              # write the two data files
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import math
+import sys
+import warnings
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import build_career_lexicon as lexicon_script  # noqa: E402
+
+from careertext.sentiment import (  # noqa: E402
+    _WORD,
+    BOOSTERS,
+    CONTRAST,
+    NEGATE,
+    LexiconScorer,
+    _negated,
+    _normalize,
+    career_lexicon,
+    is_career_text,
+    vader_lexicon,
+)
+
+DATA_DIR = ROOT / "src" / "careertext" / "data"
+MIN_COUNT = 20
+MIN_LOG_RATIO = 2.5
+MIN_DF = 3
+C = 0.3
+MIN_WEIGHT = 0.1
+BASE_SCALE = 4.0  # the raw-score feature is divided by this, to sit near the binary features
+
+
+def general_log_prob() -> tuple[dict[str, float], float]:
+    """spaCy's English word log probabilities (general web and Wikipedia text)."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        prob = json.load(f)
+    return prob, min(prob.values())
+
+
+def noun_tags(rows) -> dict[str, str]:
+    """Each lower-case word's most frequent fine-grained tag in the reviews."""
+    from careertext.pipeline import load_pipeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        nlp = load_pipeline()
+    counts: dict[str, Counter] = defaultdict(Counter)
+    texts = [t for r in rows for t in (r[0], r[1], r[3])]
+    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger") if p in nlp.pipe_names]):
+        for doc in nlp.pipe(texts, batch_size=256):
+            for tok in doc:
+                counts[tok.lower_][tok.tag_] += 1
+    return {w: max(sorted(c), key=lambda k: c[k]) for w, c in counts.items()}
+
+
+def learn_topics(rows, tags: dict[str, str]) -> dict[str, tuple[float, int]]:
+    """Workplace nouns -> (log frequency ratio reviews / general English, count)."""
+    import spacy
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    counts = Counter(w for r in rows for t in (r[0], r[1], r[3]) for w in _WORD.findall(t.lower()))
+    total = sum(counts.values())
+    prob, floor = general_log_prob()
+    tokenizer = spacy.blank("en").tokenizer
+    out = {}
+    for w, n in counts.items():
+        if n < MIN_COUNT or tags.get(w) not in ("NN", "NNS") or w in STOP_WORDS \
+                or w in lexicon_script.COLUMN_WORDS:
+            continue
+        ratio = math.log(n / total) - prob.get(w, floor)
+        if ratio >= MIN_LOG_RATIO and len(tokenizer(w)) == 1:
+            out[w] = (round(ratio, 3), n)
+    return out
+
+
+def general_share(topics) -> float:
+    """Expected share of 20-word general-English sentences holding a topic word."""
+    prob, _floor = general_log_prob()
+    p = sum(math.exp(prob[w]) for w in topics if w in prob)
+    return 1 - (1 - p) ** 20
+
+
+def labelled_texts(rows):
+    yield from ((r[0], 1) for r in rows)
+    yield from ((r[1], 0) for r in rows)
+    yield from ((r[3], 1) for r in rows if r[4] >= 4)
+    yield from ((r[3], 0) for r in rows if r[4] <= 2)
+
+
+def units(text: str) -> list[str]:
+    return [u for u in lexicon_script._SENT.split(text) if u.strip()]
+
+
+def learn_layer(rows, base: LexiconScorer, topics: frozenset[str],
+                tags: dict[str, str]) -> dict[str, tuple[float, int]]:
+    """Term -> (weight on VADER's scale, number of training sentences with the term)."""
+    from scipy.sparse import csr_matrix, hstack
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    column_words = lexicon_script.COLUMN_WORDS | {w.lstrip("-") for w in NEGATE}
+    rule_words = set(vader_lexicon()) | set(BOOSTERS) | set(NEGATE) | set(CONTRAST)
+
+    def evaluative(w: str) -> bool:
+        tag = tags.get(w, "")
+        return tag[:2] in ("JJ", "RB") or tag in ("VBN", "VBG")
+
+    def usable(term: str) -> bool:
+        """VADER's words, rule words (negations, curly "n’t" too) and column words are left
+        out, and a term needs an evaluative word (adjective, adverb, participle) that is not a
+        function word: topics are not feelings ("management", "the manager", "hours are"),
+        nor are verbs of saying ("said") or box phrases ("think of"); nor is a word of
+        dimension, position or kind alone ("long")."""
+        words = term.split()
+        if any(w in rule_words or _negated(w) or "n’t" in w or w in column_words
+               for w in words):
+            return False
+        if not any(w not in STOP_WORDS and evaluative(w) for w in words):
+            return False
+        return len(words) > 1 or (term not in lexicon_script.CONTEXT_WORDS
+                                  and term not in lexicon)
+
+    lexicon = base.lex
+
+    feats, y, raw = [], [], []
+    for text, label in labelled_texts(rows):
+        if not is_career_text(text, topics):
+            continue
+        for u in units(text):
+            feats.append({t: f for t, f in base.terms(u).items() if usable(t)})
+            y.append(label)
+            raw.append(base.score(u).raw)
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats).tocsc()
+    df = np.asarray((x != 0).sum(axis=0)).ravel()
+    keep = np.flatnonzero(df >= MIN_DF)
+    x = hstack([csr_matrix(np.asarray(raw)[:, None] / BASE_SCALE), x[:, keep]]).tocsr()
+    model = LogisticRegression(C=C, max_iter=5000, fit_intercept=False).fit(x, y)
+    coef = model.coef_[0]
+    scale = coef[0] / BASE_SCALE
+    if scale <= 0:
+        raise RuntimeError("the raw-score coefficient is not positive: no scale for the layer")
+    names = vec.feature_names_
+    out = {}
+    for k, j in enumerate(keep):
+        w = coef[k + 1] / scale
+        if abs(w) >= MIN_WEIGHT:
+            out[names[j]] = (round(float(w), 3), int(df[j]))
+    return out
+
+
+def doc_raw(scorer: LexiconScorer, text: str, topics) -> float:
+    """A document's raw score as the component makes it with ``domain="auto"``."""
+    if not is_career_text(text, topics):
+        return scorer.score(text, False).raw
+    raws = [scorer.score(u, True).raw for u in units(text)]
+    k = sum(1 for r in raws if r)
+    return sum(raws) / math.sqrt(k) if k else 0.0
+
+
+def evaluate(scorer: LexiconScorer, rows, topics) -> dict[str, float]:
+    from scipy.stats import spearmanr
+    from sklearn.metrics import roc_auc_score
+
+    p = np.array([_normalize(doc_raw(scorer, r[0], topics)) for r in rows])
+    c = np.array([_normalize(doc_raw(scorer, r[1], topics)) for r in rows])
+    rated = [r for r in rows if math.isfinite(r[4])]
+    h = [doc_raw(scorer, r[3], topics) for r in rated]
+    return {"auc": roc_auc_score(np.r_[np.ones(len(p)), np.zeros(len(c))], np.r_[p, c]),
+            "cons_neg": float((c < 0).mean()), "pros_pos": float((p > 0).mean()),
+            "rho_head": float(spearmanr(h, [r[4] for r in rated])[0]),
+            "career_cons": float(np.mean([is_career_text(r[1], topics) for r in rows]))}
+
+
+def write(path: Path, header: str, columns: str, items) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(header)
+        f.write(columns + "\n")
+        for row in items:
+            f.write("\t".join(str(v) for v in row) + "\n")
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--validate", action="store_true",
+                    help="learn on 80 %% of the rows, report hold-out figures")
+    args = ap.parse_args(argv)
+    rows = lexicon_script.read_rows()
+    tags = noun_tags(rows)  # part of speech only: no label is read
+    if args.validate:
+        train, hold = lexicon_script.split_rows(rows)
+        topics = frozenset(learn_topics(train, tags))
+        print(f"train {len(train)} rows, hold-out {len(hold)}; {len(topics)} topic words; "
+              f"expected share of 20-word general sentences with one: "
+              f"{general_share(topics):.3f}")
+        lex = lexicon_script.learn(train, lexicon_script.word_tags(train))
+        lexicon_script.add_seeds(lex)
+        lex = {t: v for t, (v, _n, _k) in lex.items()}
+        base = LexiconScorer(lex)
+        layer = learn_layer(train, base, topics, tags)
+        layered = LexiconScorer(lex, layer={t: w for t, (w, _n) in layer.items()})
+        print(f"layer: {len(layer)} terms")
+        for name, scorer, tops in (
+                ("VADER", LexiconScorer(contrast=("but",)), frozenset()),
+                ("VADER + career lexicon, every text", base, _Everything()),
+                ("+ layer, career texts only (auto)", layered, topics),
+                ("+ layer, every text", layered, _Everything())):
+            res = evaluate(scorer, hold, tops)
+            print(f"{name:36} " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
+        return 0
+    topics = learn_topics(rows, tags)
+    layer = learn_layer(rows, LexiconScorer(career_lexicon()), frozenset(topics), tags)
+    write(DATA_DIR / "career_topics.tsv",
+          "# careertext career topics: workplace nouns that mark a text as career text, with the\n"
+          "# log ratio of their frequency in Glassdoor reviews to general English and their\n"
+          "# count in the reviews; made by scripts/build_career_layer.py.\n",
+          "word\tlog_ratio\tcount",
+          sorted(((w, r, n) for w, (r, n) in topics.items()), key=lambda x: x[0]))
+    write(DATA_DIR / "career_layer.tsv",
+          "# careertext career layer: weights (VADER's scale) of words and word pairs added to a\n"
+          "# sentence's raw score in career text, learned by logistic regression from Glassdoor\n"
+          "# pros, cons and headlines by scripts/build_career_layer.py; support = training\n"
+          "# sentences with the term.\n",
+          "term\tweight\tsupport",
+          sorted(((t, w, n) for t, (w, n) in layer.items()), key=lambda x: (x[1], x[0])))
+    print(f"wrote {len(topics)} topics and {len(layer)} layer terms", file=sys.stderr)
+    return 0
+
+
+class _Everything(frozenset):
+    """A topic set that every text matches (to score all texts as career text)."""
+
+    def isdisjoint(self, other) -> bool:  # noqa: D102
+        return False
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
