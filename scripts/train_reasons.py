@@ -10,7 +10,8 @@ and writes the weights as JSON.
 
 Usage::
 
-    python scripts/train_reasons.py [--out src/careertext/data/reason_model.json] [--c 1.0]
+    python scripts/train_reasons.py [--out src/careertext/data/reason_model.json] [--c 1.0] \
+        [--lexical] [--lexical-scale 1.0]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import tempfile
 from pathlib import Path
 
 import numpy as np
+from scipy.sparse import diags
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
@@ -110,12 +112,19 @@ def main(argv=None) -> int:
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
     parser.add_argument("--lexical", action="store_true",
                         help="add the sentence's lemmas as features")
+    parser.add_argument("--lexical-scale", type=float, default=1.0,
+                        help="multiply the lemma features by this during training, so that the "
+                             "L2 penalty weighs on them more than on the rule features (the "
+                             "written weights are rescaled: scoring is unchanged)")
     args = parser.parse_args(argv)
 
     docs, texts = load_dev()
     rows = build_rows(docs, texts, lexical=args.lexical)
     vec = DictVectorizer(sort=True)
     X = vec.fit_transform([c["features"] for _, c, _ in rows])
+    scale = np.where([n.startswith("w=") for n in vec.get_feature_names_out()],
+                     args.lexical_scale, 1.0)
+    X = (X @ diags(scale)).tocsr()
     y = np.array([pos for _, _, pos in rows], dtype=int)
     groups = np.array([d.doc_id for d, _, _ in rows])
     print(f"dev documents: {len(docs)}, candidates: {len(rows)}, positive: {int(y.sum())}")
@@ -158,14 +167,14 @@ def main(argv=None) -> int:
     model = LogisticRegression(C=args.c, max_iter=2000).fit(X, y)
     names = vec.get_feature_names_out()
     weights = {name: round(float(w), 6)
-               for name, w in zip(names, model.coef_[0], strict=True) if abs(w) > 1e-9}
+               for name, w in zip(names, model.coef_[0] * scale, strict=True) if abs(w) > 1e-9}
     data = {
         "format": 1, "bias": round(float(model.intercept_[0]), 6), "threshold": best[1],
         "evidence_threshold": best_ev[1],
         "weights": weights,
         "meta": {"trained_on": [str(p.relative_to(ROOT)) for p in DEV_GOLD],
                  "documents": len(docs), "candidates": len(rows), "C": args.c,
-                 "lexical": args.lexical,
+                 "lexical": args.lexical, "lexical_scale": args.lexical_scale,
                  "cv_f1": round(best[0], 4)},
     }
     args.out.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
