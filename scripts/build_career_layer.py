@@ -67,6 +67,12 @@ MIN_LOG_RATIO = 2.5
 MIN_DF = 3
 C = 0.3
 MIN_WEIGHT = 0.1
+# Nouns of quantity ("lack of", "lots of") name no topic; the lexicon script's openers and
+# lack/excess operators, and their plurals.
+QUANTITY_WORDS = frozenset(
+    w for op in (*lexicon_script.OPENERS, *(o for ops in lexicon_script.OPERATORS.values()
+                                            for o in ops), "lot", "load")
+    for word in op.split() for w in (word, word + "s"))
 BASE_SCALE = 4.0  # the raw-score feature is divided by this, to sit near the binary features
 
 
@@ -107,8 +113,8 @@ def learn_topics(rows, tags: dict[str, str]) -> dict[str, tuple[float, int]]:
     tokenizer = spacy.blank("en").tokenizer
     out = {}
     for w, n in counts.items():
-        if n < MIN_COUNT or tags.get(w) not in ("NN", "NNS") or w in STOP_WORDS \
-                or w in lexicon_script.COLUMN_WORDS:
+        if n < MIN_COUNT or len(w) < 2 or tags.get(w) not in ("NN", "NNS") or w in STOP_WORDS \
+                or w in lexicon_script.COLUMN_WORDS or w in QUANTITY_WORDS:
             continue
         ratio = math.log(n / total) - prob.get(w, floor)
         if ratio >= MIN_LOG_RATIO and len(tokenizer(w)) == 1:
@@ -150,15 +156,15 @@ def learn_layer(rows, base: LexiconScorer, topics: frozenset[str],
         return tag[:2] in ("JJ", "RB") or tag in ("VBN", "VBG")
 
     def usable(term: str) -> bool:
-        """VADER's words, rule words (negations, curly "n’t" too) and column words are left
-        out, and a term needs an evaluative word (adjective, adverb, participle) that is not a
-        function word: topics are not feelings ("management", "the manager", "hours are"),
-        nor are verbs of saying ("said") or box phrases ("think of"); nor is a word of
-        dimension, position or kind alone ("long")."""
+        """VADER's words, rule words (negations, curly "n’t" too), column words and proper
+        nouns are left out, and a term needs an evaluative word (adjective, adverb, participle)
+        that is not a function word: topics are not feelings ("management", "the manager",
+        "hours are"), nor are verbs of saying ("said") or box phrases ("think of"); nor is a
+        word of dimension, position or kind alone ("long")."""
         words = term.split()
         if any(w in rule_words or _negated(w) or "n’t" in w or w in column_words
-               for w in words):
-            return False
+               or tags.get(w, "").startswith("NNP") for w in words):
+            return False  # nor a proper noun: no weights for employers, places or people
         if not any(w not in STOP_WORDS and evaluative(w) for w in words):
             return False
         return len(words) > 1 or (term not in lexicon_script.CONTEXT_WORDS

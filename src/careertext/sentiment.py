@@ -106,7 +106,7 @@ _CLAUSE_END = frozenset(",.;:!?)")
 _NONSPACE = re.compile(r"\S+")
 _EMPH_RUN = re.compile(r"[!?]+")
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
-_WORD = re.compile(r"[a-z][a-z\-]*")
+_WORD = re.compile(r"[a-z][a-z'’\-]*")  # contractions stay whole: "haven't" is not "haven"
 
 
 # -- lexicons ----------------------------------------------------------------------------------
