@@ -109,7 +109,7 @@ def test_very_long_text_offsets():
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         nlp = blank_pipeline()  # a private blank pipeline: fast, and no shared state changed
-    reason = "I quit because I was badly underpaid."
+    reason = "I quit because the pay was too low."
     block = "Lorem ipsum dolor sit amet, consectetur adipiscing elit.\n\n" * 170 + reason + "\n\n"
     text = block * (1_500_000 // len(block) + 1)
     assert len(text) > nlp.max_length
