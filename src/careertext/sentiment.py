@@ -174,8 +174,7 @@ def career_lexicon() -> dict[str, float]:
     >>> career_lexicon()["lack of training"] < 0 < career_lexicon()["lots of training"]
     True
     """
-    path = resources.files("careertext").joinpath("data/career_lexicon.tsv")
-    return _parse_lexicon(path.read_text("utf-8"), "career_lexicon.tsv")
+    return _bundled_lexicon("career_lexicon.tsv")
 
 
 @lru_cache(maxsize=1)
@@ -190,8 +189,12 @@ def career_layer() -> dict[str, float]:
     >>> career_layer()["unrealistic"] < 0 < career_layer()["above average"]
     True
     """
-    path = resources.files("careertext").joinpath("data/career_layer.tsv")
-    return _parse_lexicon(path.read_text("utf-8"), "career_layer.tsv")
+    return _bundled_lexicon("career_layer.tsv")
+
+
+def _bundled_lexicon(name: str) -> dict[str, float]:
+    path = resources.files("careertext").joinpath(f"data/{name}")
+    return _parse_lexicon(path.read_text("utf-8"), name)
 
 
 @lru_cache(maxsize=1)
