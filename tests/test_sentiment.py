@@ -323,3 +323,14 @@ def test_general_chunks_add_up_like_vader(nlp):
                                                abs=1e-3)
     mixed = merge_chunk_data([parts[0], (11, nlp("Low salary.")._.ct_sentiment)])
     assert mixed["domain"] == "career"
+
+
+def test_overlapping_contributions_share_one_highlight():
+    layer = career_layer()
+    pair = next(t for t in sorted(layer) if " " in t and t.split()[0] in layer
+                and t.replace(" ", "").isalpha())
+    s = sentiment(f"At this company: {pair} everywhere.")
+    phrases = [c.phrase.lower() for c in s.sentences[0].contributions]
+    assert pair.split()[0] in phrases and pair in phrases
+    html = s._repr_html_()
+    assert html.count("<mark") == 1 and f">{pair}</mark>" in html.lower()

@@ -730,17 +730,29 @@ class Sentiment:
                 "sentences": [_sentence_data(s) for s in self.sentences]}
 
     def _repr_html_(self) -> str:
-        parts, pos = [], 0
+        # Overlapping contributions (a layer word inside a layer pair) share one highlight,
+        # with their summed weight; the tooltip lists each.
+        groups: list[list] = []  # [start, end, weight, [tips]] in text offsets
         for c in sorted((c for s in self.sentences for c in s.contributions),
-                        key=lambda c: c.start):
+                        key=lambda c: (c.start, c.end)):
             a, b = c.start - self.offset, c.end - self.offset
-            if a < pos or b > len(self.text):
+            if a < 0 or b > len(self.text):
                 continue
+            tip = f"{c.phrase} {c.weight:+.2f}"
+            if groups and a < groups[-1][1]:
+                groups[-1][1] = max(groups[-1][1], b)
+                groups[-1][2] += c.weight
+                groups[-1][3].append(tip)
+            else:
+                groups.append([a, b, c.weight, [tip]])
+        parts, pos = [], 0
+        for a, b, weight, tips in groups:
             parts.append(html.escape(self.text[pos:a]))
-            alpha = min(1.0, 0.2 + abs(c.weight) / 4)
-            rgb = "46,160,67" if c.weight > 0 else "218,54,51"
+            alpha = min(1.0, 0.2 + abs(weight) / 4)
+            rgb = "46,160,67" if weight > 0 else "218,54,51"
+            title = f"{weight:+.2f}" if len(tips) == 1 else f"{weight:+.2f}: " + "; ".join(tips)
             parts.append(f'<mark style="background: rgba({rgb},{alpha:.2f}); padding: 0 2px; '
-                         f'border-radius: 3px" title="{c.weight:+.2f}">'
+                         f'border-radius: 3px" title="{html.escape(title)}">'
                          f"{html.escape(self.text[a:b])}</mark>")
             pos = b
         parts.append(html.escape(self.text[pos:]))
@@ -835,7 +847,7 @@ class SentimentScorer(DocComponent):
         Component name.
     lexicon : str or None
         Path of a lexicon file (``term<TAB>valence``) used instead of the bundled career
-        lexicon, on top of VADER's; None for the bundled one.
+        lexicon, on top of VADER's, in career text; None for the bundled one.
     explain : bool
         Keep each sentence's contributions (needed for :meth:`Sentiment.explain`).
     domain : {"auto", "career", "general"}
