@@ -334,3 +334,14 @@ def test_overlapping_contributions_share_one_highlight():
     assert pair.split()[0] in phrases and pair in phrases
     html = s._repr_html_()
     assert html.count("<mark") == 1 and f">{pair}</mark>" in html.lower()
+
+
+def test_sentiment_function_domain_argument():
+    text = "I was laid off last spring."
+    assert sentiment(text).compound == 0  # no workplace noun: VADER, which lacks "laid off"
+    career = sentiment(text, domain="career")
+    assert career.compound < 0 and "laid off" in [c.phrase for c in career.explain()]
+    assert [s.compound for s in sentiment_many([text, "Good film."], domain="general")] == \
+        [0.0, sentiment("Good film.").compound]
+    with pytest.raises(InputError, match="E028"):
+        sentiment(text, domain="work")

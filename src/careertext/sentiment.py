@@ -970,7 +970,8 @@ def _from_chunks(text: str, chunks: list[tuple[int, Doc]]) -> Sentiment:
     return _build(text, merge_chunk_data([(o, doc._.ct_sentiment) for o, doc in chunks]))
 
 
-def sentiment(text: str, *, nlp: Language | str | None = None) -> Sentiment:
+def sentiment(text: str, *, nlp: Language | str | None = None,
+              domain: str | None = None) -> Sentiment:
     """Score a text sentence by sentence.
 
     Parameters
@@ -980,6 +981,9 @@ def sentiment(text: str, *, nlp: Language | str | None = None) -> Sentiment:
     nlp : Language, str or None
         The pipeline (see :func:`careertext.load_pipeline`); ``careertext_sentiment`` is added
         if missing.
+    domain : {"auto", "career", "general"} or None
+        How to read the text (see :class:`SentimentScorer`); None for the pipeline component's
+        setting (``"auto"`` unless configured otherwise).
 
     Returns
     -------
@@ -991,18 +995,33 @@ def sentiment(text: str, *, nlp: Language | str | None = None) -> Sentiment:
     True
     >>> sentiment("Great benefits and a supportive manager!").label
     'positive'
+    >>> sentiment("I was laid off last spring.").compound          # no workplace noun: VADER
+    0.0
+    >>> sentiment("I was laid off last spring.", domain="career").compound < 0
+    True
     """
-    return next(sentiment_many([check_text(text)], nlp=nlp))
+    return next(sentiment_many([check_text(text)], nlp=nlp, domain=domain))
 
 
 def sentiment_many(texts: Iterable[str], *, nlp: Language | str | None = None,
-                   n_process: int = 1, batch_size: int = 64) -> Iterator[Sentiment]:
-    """Score many texts with ``nlp.pipe``; yields one :class:`Sentiment` per text, in order."""
+                   n_process: int = 1, batch_size: int = 64,
+                   domain: str | None = None) -> Iterator[Sentiment]:
+    """Score many texts with ``nlp.pipe``; yields one :class:`Sentiment` per text, in order.
+    ``domain`` as for :func:`sentiment`."""
     from .pipeline import pipe_texts, with_components
 
     nlp = with_components(nlp, ["careertext_sentiment"])
+    component = nlp.get_pipe("careertext_sentiment")
+    if domain is None or domain == getattr(component, "domain", None):
+        for text, chunks in pipe_texts(nlp, texts, n_process=n_process, batch_size=batch_size):
+            yield _from_chunks(text, chunks)
+        return
+    # another reading than the pipeline's: score the docs with a scorer of that setting (the
+    # shared pipeline is left as it is)
+    scorer = SentimentScorer(nlp, domain=domain, lexicon=getattr(component, "lexicon", None),
+                             explain=getattr(component, "explain", True))
     for text, chunks in pipe_texts(nlp, texts, n_process=n_process, batch_size=batch_size):
-        yield _from_chunks(text, chunks)
+        yield _build(text, merge_chunk_data([(o, scorer.score_doc(doc)) for o, doc in chunks]))
 
 
 def aspect_sentiment(sentiment: Sentiment,
