@@ -898,7 +898,9 @@ else None
         career = self.domain == "career" or (self.domain == "auto"
                                              and is_career_text(text, self.topics))
         sentences = []
-        for a, b in _unit_bounds(doc, text):
+        bounds = _unit_bounds(doc, text)
+        r = None
+        for a, b in bounds:
             r = score(text[a:b], career)
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
@@ -908,7 +910,9 @@ else None
             sentences.append(d)
         if career:
             return {**_aggregate(sentences), "domain": "career", "sentences": sentences}
-        whole = score(text, False)
+        # VADER's score of the whole text; a text that is one sentence unit has it already
+        one = len(bounds) == 1 and text[bounds[0][0]:bounds[0][1]] == text.strip()
+        whole = r if one else score(text, False)
         return {"compound": whole.compound, "neg": whole.neg, "neu": whole.neu, "pos": whole.pos,
                 "raw": round(whole.raw, 4), "domain": "general", "sentences": sentences}
 
