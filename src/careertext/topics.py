@@ -698,13 +698,12 @@ class LessonModel(TransformerMixin, BaseEstimator):
         """Per lesson, the binary passage-term rows of its passages (those it weighs most in)."""
         if W is None or rows is None or W.shape[0] != rows.shape[0]:
             return None
-        main = np.where(W.sum(axis=1) > 0, np.argmax(W, axis=1), -1)
+        main = _main_lesson(W)
         return [rows[np.flatnonzero(main == j)] for j in range(k)]
 
     def _describe(self, W, H, texts, ids, seeds, rows=None) -> list[Lesson]:
         tops = self._top_terms(H, W, rows)
-        total = W.sum(axis=1)
-        main = np.where(total > 0, np.argmax(W, axis=1), -1)
+        main = _main_lesson(W)
         n = max(len(texts), 1)
         seed_of = _match_seeds(H, seeds)
         lessons = []
@@ -902,6 +901,11 @@ class _identity_analyzer:  # noqa: N801 - a picklable callable used as an sklear
         for n in range(max(2, self.lo), self.hi + 1):
             out.extend(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
         return out
+
+
+def _main_lesson(W: np.ndarray) -> np.ndarray:
+    """Each passage's lesson: the one it weighs most in, -1 for a passage with no weight."""
+    return np.where(W.sum(axis=1) > 0, np.argmax(W, axis=1), -1)
 
 
 def _co_occurring(member_rows, n: int) -> np.ndarray:
