@@ -36,8 +36,7 @@ import gzip
 import json
 import math
 import sys
-import warnings
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -84,22 +83,6 @@ def general_log_prob() -> tuple[dict[str, float], float]:
     with gzip.open(path, "rt", encoding="utf-8") as f:
         prob = json.load(f)
     return prob, min(prob.values())
-
-
-def noun_tags(rows) -> dict[str, str]:
-    """Each lower-case word's most frequent fine-grained tag in the reviews."""
-    from careertext.pipeline import load_pipeline
-
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        nlp = load_pipeline()
-    counts: dict[str, Counter] = defaultdict(Counter)
-    texts = [t for r in rows for t in (r[0], r[1], r[3])]
-    with nlp.select_pipes(enable=[p for p in ("tok2vec", "tagger") if p in nlp.pipe_names]):
-        for doc in nlp.pipe(texts, batch_size=256):
-            for tok in doc:
-                counts[tok.lower_][tok.tag_] += 1
-    return {w: max(sorted(c), key=lambda k: c[k]) for w, c in counts.items()}
 
 
 def learn_topics(rows, tags: dict[str, str]) -> dict[str, tuple[float, int]]:
@@ -236,7 +219,8 @@ def main(argv=None) -> int:
                     help="learn on 80 %% of the rows, report hold-out figures")
     args = ap.parse_args(argv)
     rows = lexicon_script.read_rows()
-    tags = noun_tags(rows)  # part of speech only: no label is read
+    # part of speech only (no label is read), spaCy's own tags, headlines too
+    tags = lexicon_script.word_tags(rows, columns=(0, 1, 3), fine=True)
     if args.validate:
         train, hold = lexicon_script.split_rows(rows)
         topics = frozenset(learn_topics(train, tags))

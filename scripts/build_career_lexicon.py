@@ -190,8 +190,9 @@ def split_rows(rows):
     return train, hold
 
 
-def word_tags(rows) -> dict[str, str]:
-    """Each word's most frequent coarse tag (J, R, VBN, VBG, V, N or O) in the texts."""
+def word_tags(rows, *, columns: tuple[int, ...] = (0, 1), fine: bool = False) -> dict[str, str]:
+    """Each lower-case word's most frequent tag in the texts of ``columns`` (0 pros, 1 cons,
+    3 headline): coarse (J, R, VBN, VBG, V, N or O), or spaCy's own tag with ``fine``."""
     from careertext.pipeline import load_pipeline
 
     with warnings.catch_warnings():
@@ -199,13 +200,14 @@ def word_tags(rows) -> dict[str, str]:
         nlp = load_pipeline()
     enable = [p for p in ("tok2vec", "tagger") if p in nlp.pipe_names]
     counts: dict[str, Counter] = defaultdict(Counter)
-    texts = [t for r in rows for t in (r[0], r[1])]
+    texts = [r[k] for r in rows for k in columns]
     with nlp.select_pipes(enable=enable):
         for doc in nlp.pipe(texts, batch_size=256):
             for tok in doc:
                 tag = tok.tag_
-                coarse = tag if tag in ("VBN", "VBG") else tag[:1] if tag[:1] in "JRVN" else "O"
-                counts[tok.lower_][coarse] += 1
+                if not fine:
+                    tag = tag if tag in ("VBN", "VBG") else tag[:1] if tag[:1] in "JRVN" else "O"
+                counts[tok.lower_][tag] += 1
     return {w: max(sorted(c), key=lambda k: c[k]) for w, c in counts.items()}
 
 
