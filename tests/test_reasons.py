@@ -217,3 +217,16 @@ def test_no_parse_no_tree_walk(nlp, shared):
         found = [doc._.reasons for doc in pipe.pipe(texts)]
     assert any(found)
     assert all(r.voice in ("self", "reported", "advice") for rs in found for r in rs)
+
+
+def test_clause_polarity_is_vaders_score():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from careertext.reasons import clause_polarity
+
+    vader = SentimentIntensityAnalyzer()
+    for clause in ["the pay was not great, but the team was wonderful",
+                   "I was NOT happy with my manager!!", "it wasn't about the money",
+                   "honestly the hours were kind of brutal", "I love this job :)"]:
+        assert clause_polarity(clause) == pytest.approx(
+            vader.polarity_scores(clause)["compound"], abs=1e-4), clause

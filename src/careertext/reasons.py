@@ -104,7 +104,7 @@ def reasons_from_data(obj: Doc | Span) -> tuple[Reason, ...]:
 
 
 @lru_cache(maxsize=1)
-def _vader():
+def _polarity_scorer():
     from .sentiment import LexiconScorer
 
     return LexiconScorer()
@@ -120,7 +120,7 @@ def clause_polarity(text: str) -> float:
     Reddit posts (they differ on rare inputs: emoji with a variation selector, and a quirk of
     ``vaderSentiment``'s "but" rule when two words share a valence).
     """
-    return _vader().score(text, False).compound
+    return _polarity_scorer().score(text, False).compound
 
 
 class ReasonExtractor(DocComponent):
