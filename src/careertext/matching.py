@@ -22,7 +22,11 @@ from spacy.tokens import Doc, Span
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index"]
+__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index", "verb_only_words"]
+
+
+VERB_ONLY = "verb_only"
+_NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
 
 @dataclass(frozen=True)
@@ -36,10 +40,19 @@ class Hit:
 
 
 @lru_cache(maxsize=1)
-def frame_rules() -> dict[str, tuple[str, ...]]:
-    """The frame cue lists of ``careertext/data/rules.yaml`` (cached)."""
+def _rules() -> dict[str, tuple[str, ...]]:
     text = resources.files("careertext").joinpath("data/rules.yaml").read_text("utf-8")
     return {k: tuple(str(v) for v in vs) for k, vs in yaml.safe_load(text).items()}
+
+
+def frame_rules() -> dict[str, tuple[str, ...]]:
+    """The frame cue lists of ``careertext/data/rules.yaml`` (cached)."""
+    return {k: v for k, v in _rules().items() if k != VERB_ONLY}
+
+
+def verb_only_words() -> frozenset[str]:
+    """One-word cues that count only where they are verbs (``verb_only`` in ``rules.yaml``)."""
+    return frozenset(_rules().get(VERB_ONLY, ()))
 
 
 class CueMatcher:
@@ -62,6 +75,7 @@ class CueMatcher:
         self.tokens = Matcher(nlp.vocab)  # topic patterns, for a Doc without tags
         self.all_tokens = Matcher(nlp.vocab)  # and those needing part-of-speech tags: one pass
         self._pos_patterns = False
+        self._verb_only = verb_only_words()
         self._keys: dict[int, tuple[str, str]] = {}
         self._done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -144,9 +158,21 @@ class CueMatcher:
             for match_id, start, end in matcher(doc):
                 key, kind = self._keys[match_id]
                 found.add((key, kind, start, end))
+        if doc.has_annotation("POS"):
+            found = {h for h in found if not self._not_a_verb(doc, h[2], h[3])}
         # full sort key: the order must not depend on set iteration (the process's hash seed)
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
                                                                                     h[0], h[1]))]
+
+
+    def _not_a_verb(self, doc: Doc, start: int, end: int) -> bool:
+        """A one-word cue of ``verb_only`` tagged as a noun, adjective, adverb or preposition
+        ("into the fire", "sick leave")."""
+        if end - start != 1:
+            return False
+        t = doc[start]
+        words = self._verb_only
+        return (t.lower_ in words or t.lemma_.lower() in words) and t.pos_ in _NOT_VERBS
 
 
 def unit_index(units: list[Span]) -> dict[int, int]:
