@@ -12,6 +12,13 @@ project wrote itself (no third-party text), one row per kind of text:
   employee reviews, essay sentences), many of them naming no workplace noun ("Got laid off
   this morning."): the gate should say yes.
 
+It also scores ``eval/domain/career_sentiment_dev.tsv`` (300 texts about one's own job, also
+written by the project, each labelled ``neg`` / ``neu`` / ``pos``: 150 narrative sentences, 100
+of them neutral statements of what happened, 80 employee reviews, 70 reflections) with VADER
+and with careertext in each domain mode, and prints the share of texts in the right class with
+VADER's bands (compound >= 0.05 positive, <= -0.05 negative, neutral between), separately for
+the polar and the neutral texts.
+
 Usage::
 
     python benchmarks/bench_domain.py        # (--quick is accepted and changes nothing)
@@ -31,19 +38,57 @@ from careertext.sentiment import is_career_text  # noqa: E402
 
 SETS = {"general": ROOT / "eval" / "domain" / "general_dev.tsv",
         "career": ROOT / "eval" / "domain" / "career_dev.tsv"}
+LABELLED = ROOT / "eval" / "domain" / "career_sentiment_dev.tsv"
+LABELS = ("neg", "neu", "pos")
 
 
-def read_set(path: Path) -> list[tuple[str, str]]:
-    """``(kind, text)`` rows of a ``kind<TAB>text`` file with a header line."""
+def read_set(path: Path, columns: int = 2) -> list[tuple[str, ...]]:
+    """Rows of a tab-separated file with a header line and ``columns`` columns, the last one a
+    text (``kind<TAB>text`` or ``kind<TAB>label<TAB>text``)."""
     rows = []
     with path.open(encoding="utf-8") as f:
         next(f)
         for n, line in enumerate(f, start=2):
-            kind, sep, text = line.rstrip("\n").partition("\t")
-            if not sep or not text:
-                raise SystemExit(f"{path}:{n}: expected 'kind<TAB>text'")
-            rows.append((kind, text))
+            row = tuple(line.rstrip("\n").split("\t"))
+            if len(row) != columns or not row[-1]:
+                raise SystemExit(f"{path}:{n}: expected {columns} tab-separated columns")
+            rows.append(row)
     return rows
+
+
+def polarity_class(compound: float) -> str:
+    """VADER's bands: positive from 0.05, negative from -0.05, neutral between."""
+    return "pos" if compound >= 0.05 else "neg" if compound <= -0.05 else "neu"
+
+
+def class_accuracy(labels: list[str], compounds: list[float]) -> dict[str, float]:
+    """Share in the right class: all texts, polar texts (neg / pos), neutral texts."""
+    right = [polarity_class(c) == label for label, c in zip(labels, compounds, strict=True)]
+    polar = [r for r, label in zip(right, labels, strict=True) if label != "neu"]
+    neutral = [r for r, label in zip(right, labels, strict=True) if label == "neu"]
+    return {"all": sum(right) / len(right), "polar": sum(polar) / max(1, len(polar)),
+            "neutral": sum(neutral) / max(1, len(neutral))}
+
+
+def sentiment_rows() -> list[tuple[str, dict[str, float]]]:
+    """``(system, class_accuracy)`` for VADER and careertext's three domain modes."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from careertext.sentiment import sentiment_many
+
+    rows = read_set(LABELLED, columns=3)
+    bad = {label for _kind, label, _text in rows} - set(LABELS)
+    if bad:
+        raise SystemExit(f"{LABELLED}: unknown labels {sorted(bad)}")
+    labels = [label for _kind, label, _text in rows]
+    texts = [text for _kind, _label, text in rows]
+    vader = SentimentIntensityAnalyzer()
+    out = [("VADER", class_accuracy(labels, [vader.polarity_scores(t)["compound"]
+                                             for t in texts]))]
+    for domain in ("auto", "career", "general"):
+        compounds = [s.compound for s in sentiment_many(texts, domain=domain)]
+        out.append((f"careertext {domain}", class_accuracy(labels, compounds)))
+    return out
 
 
 def gate_rates(rows: list[tuple[str, str]]) -> dict[str, tuple[int, float]]:
@@ -65,6 +110,10 @@ def main(argv: list[str] | None = None) -> int:
         for kind, (n, share) in sorted(gate_rates(read_set(path)).items(),
                                        key=lambda kv: kv[0] == "all"):
             print(f"{name:8} {kind:8} {n:5d}  {share:.3f}")
+    print(f"\n{LABELLED.relative_to(ROOT)}: share in the right class (neg / neu / pos)")
+    print(f"{'system':20} {'all':>6} {'polar':>6} {'neutral':>8}")
+    for system, acc in sentiment_rows():
+        print(f"{system:20} {acc['all']:6.3f} {acc['polar']:6.3f} {acc['neutral']:8.3f}")
     return 0
 
 

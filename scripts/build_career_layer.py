@@ -15,13 +15,25 @@ Writes two package data files:
   1-2 stars. One feature is the sentence's raw score under VADER and the career lexicon; the
   layer's weights are the other coefficients divided by its coefficient, so they are on VADER's
   scale and say what VADER and the lexicon miss. Terms seen in fewer than ``MIN_DF`` sentences
-  are not features; weights below ``MIN_WEIGHT`` are dropped.
+  are not features; weights below ``MIN_WEIGHT`` are dropped. A term needs an evaluative word:
+  an adjective, adverb or participle that is *gradable*, i.e. found after a degree word ("very",
+  "too", "extremely", ...) in at least ``MIN_GRADED_SHARE`` of its uses (at least
+  ``MIN_GRADED`` times; an "-ly" adverb may borrow its adjective's count: "poorly", "poor").
+  Gradability marks subjective adjectives (Hatzivassiloglou & Wiebe 2000); it keeps out the
+  words that only tell a complaint's story ("told", "asked", "left", "instead", "maybe") or its
+  topic ("political" stays, "public", "mental", "parental" go), which career essays are full
+  of. The counts come from the reviews and the development half of the Reddit career posts
+  (those whose id hashes odd, as for the reason gold; see ``eval/ANNOTATION.md``). A word pair
+  is two content words ("tight deadlines", "short notice") or a copula and a word ("were
+  long"), not a function word and a word ("a different", "as long").
 
-Only ``glassdoor_kaggle_subset_10k.csv`` is read (the 2025 Apify file and the human-rated sets
-in ``data/sentiment/`` are test data). ``--validate`` learns everything (the career lexicon too)
+Only ``glassdoor_kaggle_subset_10k.csv`` and, for gradability alone, the development half of
+the Reddit posts are read (the 2025 Apify file and the human-rated sets in ``data/sentiment/``
+are test data). ``--validate`` learns everything (the career lexicon too)
 on 80 % of the rows and prints hold-out figures on the other 20 %; the settings above were
-chosen there. Only derived numbers are written: no review text. The output is byte-identical on
-re-run.
+chosen there and, for gradability and pairs, on the project's own narrative sentences in
+``eval/domain/career_sentiment_dev.tsv`` (``benchmarks/bench_domain.py``). Only derived
+numbers are written: no review text. The output is byte-identical on re-run.
 
 Usage::
 
@@ -33,6 +45,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import math
 import sys
@@ -73,6 +86,11 @@ QUANTITY_WORDS = frozenset(
                                             for o in ops), "lot", "load")
     for word in op.split() for w in (word, word + "s"))
 BASE_SCALE = 4.0  # the raw-score feature is divided by this, to sit near the binary features
+DEGREE_WORDS = frozenset({"very", "too", "extremely", "incredibly", "highly", "overly",
+                          "somewhat", "quite", "fairly"})
+MIN_GRADED = 2
+COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+MIN_GRADED_SHARE = 0.02
 
 
 def general_log_prob() -> tuple[dict[str, float], float]:
@@ -112,6 +130,36 @@ def general_share(topics) -> float:
     return 1 - (1 - p) ** 20
 
 
+def development_posts():
+    """Texts of the Reddit posts of the development half (an odd SHA-1 of the post id)."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from export_posts import iter_posts
+
+    for doc_id, text in iter_posts():
+        if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2:
+            yield text
+
+
+def gradable_words(texts) -> frozenset[str]:
+    """Words found after a degree word in at least ``MIN_GRADED_SHARE`` of their uses (and at
+    least ``MIN_GRADED`` times); an "-ly" adverb also when its adjective is ("poorly")."""
+    graded, seen = Counter(), Counter()
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        seen.update(words)
+        graded.update(b for a, b in zip(words, words[1:], strict=False) if a in DEGREE_WORDS)
+    found = {w for w, n in graded.items()
+             if n >= MIN_GRADED and n >= MIN_GRADED_SHARE * seen[w]}
+
+    def adjectives(w: str):  # poorly -> poor, happily -> happy, reasonably -> reasonable
+        yield w[:-2]
+        yield w[:-3] + "y"
+        yield w[:-1] + "e"
+
+    adverbs = {w for w in seen if w.endswith("ly") and any(a in found for a in adjectives(w))}
+    return frozenset(found | adverbs)
+
+
 def labelled_texts(rows):
     yield from ((r[0], 1) for r in rows)
     yield from ((r[1], 0) for r in rows)
@@ -123,8 +171,8 @@ def units(text: str) -> list[str]:
     return [u for u in lexicon_script._SENT.split(text) if u.strip()]
 
 
-def learn_layer(rows, base: LexiconScorer, topics: frozenset[str],
-                tags: dict[str, str]) -> dict[str, tuple[float, int]]:
+def learn_layer(rows, base: LexiconScorer, topics: frozenset[str], tags: dict[str, str],
+                gradable: frozenset[str]) -> dict[str, tuple[float, int]]:
     """Term -> (weight on VADER's scale, number of training sentences with the term)."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
@@ -136,20 +184,22 @@ def learn_layer(rows, base: LexiconScorer, topics: frozenset[str],
 
     def evaluative(w: str) -> bool:
         tag = tags.get(w, "")
-        return tag[:2] in ("JJ", "RB") or tag in ("VBN", "VBG")
+        return (tag[:2] in ("JJ", "RB") or tag in ("VBN", "VBG")) and w in gradable
 
     def usable(term: str) -> bool:
         """VADER's words, rule words (negations, curly "n’t" too), column words and proper
-        nouns are left out, and a term needs an evaluative word (adjective, adverb, participle)
-        that is not a function word: topics are not feelings ("management", "the manager",
-        "hours are"), nor are verbs of saying ("said") or box phrases ("think of"); nor is a
-        word of dimension, position or kind alone ("long")."""
+        nouns are left out, and a term needs an evaluative word (a gradable adjective, adverb
+        or participle) that is not a function word: topics are not feelings ("management",
+        "the manager", "hours are"), nor are verbs of saying ("said", "told") or box phrases
+        ("think of"); nor is a word of dimension, position or kind alone ("long")."""
         words = term.split()
         if any(w in rule_words or _negated(w) or "n’t" in w or w in column_words
                or tags.get(w, "").startswith("NNP") for w in words):
             return False  # nor a proper noun: no weights for employers, places or people
         if not any(w not in STOP_WORDS and evaluative(w) for w in words):
             return False
+        if len(words) > 1 and any(w in STOP_WORDS and w not in COPULAS for w in words):
+            return False  # content words or a copula ("were long"): not "a different"
         return len(words) > 1 or (term not in lexicon_script.CONTEXT_WORDS
                                   and term not in lexicon)
 
@@ -221,6 +271,9 @@ def main(argv=None) -> int:
     rows = lexicon_script.read_rows()
     # part of speech only (no label is read), spaCy's own tags, headlines too
     tags = lexicon_script.word_tags(rows, columns=(0, 1, 3), fine=True)
+    # no label is read either: which words follow "very", "too", ... in any text
+    gradable = gradable_words([t for r in rows for t in (r[0], r[1], r[3])]
+                              + list(development_posts()))
     if args.validate:
         train, hold = lexicon_script.split_rows(rows)
         topics = frozenset(learn_topics(train, tags))
@@ -231,7 +284,7 @@ def main(argv=None) -> int:
         lexicon_script.add_seeds(lex)
         lex = {t: v for t, (v, _n, _k) in lex.items()}
         base = LexiconScorer(lex)
-        layer = learn_layer(train, base, topics, tags)
+        layer = learn_layer(train, base, topics, tags, gradable)
         layered = LexiconScorer(lex, layer={t: w for t, (w, _n) in layer.items()})
         print(f"layer: {len(layer)} terms")
         for name, scorer, tops in (
@@ -243,7 +296,8 @@ def main(argv=None) -> int:
             print(f"{name:36} " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
         return 0
     topics = learn_topics(rows, tags)
-    layer = learn_layer(rows, LexiconScorer(career_lexicon()), frozenset(topics), tags)
+    layer = learn_layer(rows, LexiconScorer(career_lexicon()), frozenset(topics), tags,
+                        gradable)
     write(DATA_DIR / "career_topics.tsv",
           "# careertext career topics: workplace nouns that mark a text as career text, with the\n"
           "# log ratio of their frequency in Glassdoor reviews to general English and their\n"

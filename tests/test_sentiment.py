@@ -289,6 +289,18 @@ def test_layer_leaves_topics_and_vader_words_alone():
     assert not any(w in vader for t in layer for w in t.split())
 
 
+def test_layer_holds_evaluative_words_not_story_words():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    layer = career_layer()
+    assert {"unrealistic", "poorly", "political"} <= set(layer)
+    assert not set(layer) & {"told", "asked", "left", "leaving", "taking", "instead", "maybe"}
+    copulas = {"is", "are", "was", "were", "be", "been", "being", "am"}  # "were long"
+    assert not any(w in STOP_WORDS - copulas for t in layer if " " in t for w in t.split())
+    text = "In March I left the agency, and my manager asked me to stay until the summer."
+    assert sentiment(text, domain="career").compound == 0
+
+
 def test_career_topics_are_workplace_nouns():
     topics = career_topics()
     assert {"salary", "colleagues", "workload", "management", "overtime"} <= topics

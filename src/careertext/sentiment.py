@@ -18,10 +18,12 @@ are added there:
   "discount") stay neutral alone, and VADER's own valences are never changed. Phrases are
   matched longest first (one dict look-up per candidate length) and score as one item;
 * a career layer (``data/career_layer.tsv``): weights of evaluative words and word pairs that
-  VADER and the lexicon miss ("unrealistic", "poorly", "above average"), learned by logistic
+  VADER and the lexicon miss ("unrealistic", "poorly", "tight deadlines"), learned by logistic
   regression on top of them from Glassdoor pros, cons and headlines
   (``scripts/build_career_layer.py``). Its terms follow VADER's negation and contrast rules,
-  never contain a VADER word, and never score a topic alone ("the manager");
+  never contain a VADER word, never score a topic alone ("the manager"), and each holds a
+  gradable adjective, adverb or participle, so that words that only tell a story ("told",
+  "left") carry no weight;
 * "however" is a contrast word like "but".
 
 Other documents are scored exactly as VADER scores them (``domain="general"``): the document
@@ -186,7 +188,7 @@ def career_layer() -> dict[str, float]:
 
     Examples
     --------
-    >>> career_layer()["unrealistic"] < 0 < career_layer()["above average"]
+    >>> career_layer()["unrealistic"] < 0 < career_layer()["varied work"]
     True
     """
     return _bundled_lexicon("career_layer.tsv")
