@@ -53,7 +53,7 @@ test: setup
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 lint: setup
-	$(BIN)/ruff check src tests benchmarks eval
+	$(BIN)/ruff check src tests benchmarks eval scripts
 
 # Reason extraction on the held-out gold (see README, "Quality").
 evaluate: setup
