@@ -2,11 +2,12 @@
 
 Writes two package data files:
 
-* ``src/careertext/data/career_topics.tsv``: workplace nouns that mark a text as career text.
-  A word qualifies when it occurs at least ``MIN_COUNT`` times in the reviews, is most often
-  tagged as a common noun (NN / NNS) there, is one token for spaCy, is not a stop word or a
-  column word ("pros", "cons"), and is at least ``e**MIN_LOG_RATIO`` times as frequent in the
-  reviews as in general English (spaCy's ``en_lexeme_prob`` table from spacy-lookups-data).
+* ``src/careertext/data/career_topics.tsv``: words that mark a text as career text. A
+  workplace noun qualifies when it occurs at least ``MIN_COUNT`` times in the reviews, is most
+  often tagged as a common noun (NN / NNS) there, is one token for spaCy, is not a stop word or
+  a column word ("pros", "cons"), and is at least ``e**MIN_LOG_RATIO`` times as frequent in the
+  reviews as in general English (spaCy's ``en_lexeme_prob`` table from spacy-lookups-data). A
+  single word of the career lexicon qualifies by the same ratio ("understaffed").
 * ``src/careertext/data/career_layer.tsv``: weights of words and word pairs
   (:meth:`careertext.sentiment.LexiconScorer.terms`) that the sentiment scorer adds to a
   sentence's raw score in career text. A logistic regression (L2, ``C``, no intercept) learns
@@ -119,6 +120,24 @@ def learn_topics(rows, tags: dict[str, str]) -> dict[str, tuple[float, int]]:
             continue
         ratio = math.log(n / total) - prob.get(w, floor)
         if ratio >= MIN_LOG_RATIO and len(tokenizer(w)) == 1:
+            out[w] = (round(ratio, 3), n)
+    return out
+
+
+def learn_markers(rows, lexicon, topics) -> dict[str, tuple[float, int]]:
+    """Single words of the career lexicon ("understaffed", "micromanaged", "favouritism") that
+    are, like the topics, at least ``e**MIN_LOG_RATIO`` times as frequent in the reviews as in
+    general English: they mark career text as well as a workplace noun does."""
+    counts = Counter(w for r in rows for t in (r[0], r[1], r[3]) for w in _WORD.findall(t.lower()))
+    total = sum(counts.values())
+    prob, floor = general_log_prob()
+    out = {}
+    for w in lexicon:
+        n = counts.get(w, 0)
+        if " " in w or not n or w in topics:
+            continue
+        ratio = math.log(n / total) - prob.get(w, floor)
+        if ratio >= MIN_LOG_RATIO:
             out[w] = (round(ratio, 3), n)
     return out
 
@@ -276,13 +295,14 @@ def main(argv=None) -> int:
                               + list(development_posts()))
     if args.validate:
         train, hold = lexicon_script.split_rows(rows)
-        topics = frozenset(learn_topics(train, tags))
-        print(f"train {len(train)} rows, hold-out {len(hold)}; {len(topics)} topic words; "
-              f"expected share of 20-word general sentences with one: "
-              f"{general_share(topics):.3f}")
+        topics = learn_topics(train, tags)
         lex = lexicon_script.learn(train, lexicon_script.word_tags(train))
         lexicon_script.add_seeds(lex)
         lex = {t: v for t, (v, _n, _k) in lex.items()}
+        topics = frozenset(topics) | frozenset(learn_markers(train, lex, topics))
+        print(f"train {len(train)} rows, hold-out {len(hold)}; {len(topics)} topic words; "
+              f"expected share of 20-word general sentences with one: "
+              f"{general_share(topics):.3f}")
         base = LexiconScorer(lex)
         layer = learn_layer(train, base, topics, tags, gradable)
         layered = LexiconScorer(lex, layer={t: w for t, (w, _n) in layer.items()})
@@ -296,12 +316,14 @@ def main(argv=None) -> int:
             print(f"{name:36} " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
         return 0
     topics = learn_topics(rows, tags)
+    topics.update(learn_markers(rows, career_lexicon(), topics))
     layer = learn_layer(rows, LexiconScorer(career_lexicon()), frozenset(topics), tags,
                         gradable)
     write(DATA_DIR / "career_topics.tsv",
-          "# careertext career topics: workplace nouns that mark a text as career text, with the\n"
-          "# log ratio of their frequency in Glassdoor reviews to general English and their\n"
-          "# count in the reviews; made by scripts/build_career_layer.py.\n",
+          "# careertext career topics: workplace nouns and single words of the career lexicon\n"
+          "# that mark a text as career text, with the log ratio of their frequency in Glassdoor\n"
+          "# reviews to general English and their count in the reviews; made by\n"
+          "# scripts/build_career_layer.py.\n",
           "word\tlog_ratio\tcount",
           sorted(((w, r, n) for w, (r, n) in topics.items()), key=lambda x: x[0]))
     write(DATA_DIR / "career_layer.tsv",

@@ -307,6 +307,8 @@ def test_career_topics_are_workplace_nouns():
     assert not topics & {"film", "the", "pros", "cons", "dont", "t", "g", "haven", "lack", "lots"}
     assert not is_career_text("I haven't seen it, e.g. the film. Don't!")
     assert is_career_text("Too much OVERTIME.") and not is_career_text("")
+    assert is_career_text("I quit because I was underpaid.")  # a rare career-lexicon word
+    assert sentiment("I quit because I was underpaid.").compound < 0
 
 
 def test_domain_setting(nlp):

@@ -5,9 +5,9 @@ Scoring follows VADER (Hutto & Gilbert 2014) rule for rule: its lexicon (read fr
 "kind of"), ALL-CAPS emphasis, "!" and "?" emphasis and the contrast rule (the clause after "but"
 counts 1.5 times, the one before half).
 
-A document that names a workplace topic (a noun of ``data/career_topics.tsv``: "salary",
-"colleagues", "workload", ...; :func:`is_career_text`) is read as career text, and three things
-are added there:
+A document that names a workplace topic (a word of ``data/career_topics.tsv``: nouns such as
+"salary", "colleagues", "workload" and rare words of the career lexicon such as "understaffed";
+:func:`is_career_text`) is read as career text, and three things are added there:
 
 * a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
   Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
@@ -201,13 +201,14 @@ def _bundled_lexicon(name: str) -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def career_topics() -> frozenset[str]:
-    """Workplace nouns (``data/career_topics.tsv``) that mark a text as career text: nouns at
-    least ``e**2.5`` (about 12) times as frequent in Glassdoor reviews as in general English
-    (spaCy's ``en`` word probabilities), see ``scripts/build_career_layer.py``.
+    """Words (``data/career_topics.tsv``) that mark a text as career text: workplace nouns and
+    single words of the career lexicon at least ``e**2.5`` (about 12) times as frequent in
+    Glassdoor reviews as in general English (spaCy's ``en`` word probabilities), see
+    ``scripts/build_career_layer.py``.
 
     Examples
     --------
-    >>> {"salary", "colleagues", "workload"} <= career_topics()
+    >>> {"salary", "colleagues", "workload", "understaffed"} <= career_topics()
     True
     """
     text = resources.files("careertext").joinpath("data/career_topics.tsv").read_text("utf-8")
