@@ -230,3 +230,15 @@ def test_clause_polarity_is_vaders_score():
                    "honestly the hours were kind of brutal", "I love this job :)"]:
         assert clause_polarity(clause) == pytest.approx(
             vader.polarity_scores(clause)["compound"], abs=1e-4), clause
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("I had a bad manager, so I left.", 1.0),
+    ("I did not have a bad manager, but I left.", 0.0),  # a denied problem is no problem
+])
+def test_denied_problem_cue(nlp, text, problem):
+    from careertext.reasons import ReasonExtractor
+
+    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "management"]
+    assert found and found[0]["features"]["problem"] == problem
+    assert found[0]["features"]["praise"] == (problem == 0.0)

@@ -213,7 +213,8 @@ class ReasonExtractor(DocComponent):
                 frames[hit.kind].append(hit)
         leave = [h for h in frames["leave"] + frames["want"] if not _negated(unit.doc, h)]
         # A layoff or firing is itself a departure.
-        leave += [h for h in codes.get("job_security", []) if h.kind == "problem"]
+        leave += [h for h in codes.get("job_security", [])
+                  if h.kind == "problem" and not _negated(unit.doc, h)]
         return {
             "frames": frames, "codes": codes, "leave": leave,
             "voice": _voice(unit, frames, leave),
@@ -237,7 +238,8 @@ class ReasonExtractor(DocComponent):
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
             ruled_out = bool(code_clauses & ruled_out_clauses)
-            problem = [h for h in hits if h.kind == "problem"]
+            # a denied problem is no problem: "I did not have a bad manager"
+            problem = [h for h in hits if h.kind == "problem" and not _negated(doc, h)]
             polarity = min(clause_polarity(_clause_text(unit, facts["clauses"], c))
                            for c in code_clauses)
             negative = bool(problem) or polarity <= -0.25
@@ -356,7 +358,8 @@ def _leave_subject_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
 
 
 def _negated(doc: Doc, hit: Hit) -> bool:
-    """Whether a frame cue is negated ("I never wanted to leave", "I didn't quit")."""
+    """Whether a cue is negated ("I never wanted to leave", "I didn't quit", "not a bad
+    manager")."""
     window = doc[max(0, hit.start - 3):hit.start]
     if any(t.lower_ in NEGATORS for t in window):
         return True
