@@ -359,3 +359,15 @@ def test_sentiment_function_domain_argument():
         [0.0, sentiment("Good film.").compound]
     with pytest.raises(InputError, match="E028"):
         sentiment(text, domain="work")
+
+
+def test_like_as_preposition_carries_no_valence_in_career_text(nlp, blank_nlp):
+    def like_weights(doc):
+        return [c.weight for c in doc._.sentiment.explain() if c.phrase.lower() == "like"]
+
+    assert like_weights(nlp("My manager treated the staff like machines.")) == []
+    assert like_weights(nlp("I like my colleagues and my salary.")) == [1.5]  # the verb
+    general = SentimentScorer(nlp, domain="general")(nlp("It felt like a dream."))
+    assert general._.ct_sentiment["compound"] > 0  # general text: VADER's "like", as VADER
+    untagged = SentimentScorer(blank_nlp, domain="career")(blank_nlp("Staff felt like cogs."))
+    assert untagged._.ct_sentiment["compound"] > 0  # no tagger: no way to tell, VADER's rule

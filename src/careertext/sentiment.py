@@ -7,7 +7,7 @@ counts 1.5 times, the one before half).
 
 A document that names a workplace topic (a word of ``data/career_topics.tsv``: nouns such as
 "salary", "colleagues", "workload" and rare words of the career lexicon such as "understaffed";
-:func:`is_career_text`) is read as career text, and three things are added there:
+:func:`is_career_text`) is read as career text, and four things are added there:
 
 * a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
   Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
@@ -24,7 +24,9 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
   never contain a VADER word, never score a topic alone ("the manager"), and each holds a
   gradable adjective, adverb or participle, so that words that only tell a story ("told",
   "left") carry no weight;
-* "however" is a contrast word like "but".
+* "however" is a contrast word like "but";
+* "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
+  ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule).
 
 Other documents are scored exactly as VADER scores them (``domain="general"``): the document
 score is VADER's score of the whole text. ``domain="career"`` reads every document as career
@@ -365,12 +367,14 @@ class LexiconScorer:
                 words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
         return words
 
-    def score(self, text: str, career: bool = True) -> _Score:
+    def score(self, text: str, career: bool = True, skip: frozenset[int] = frozenset()
+              ) -> _Score:
         """Score one sentence; contributions are ``[start, end, weight]`` in ``text``.
 
         With ``career=False`` only VADER's lexicon and rules apply (the result is VADER's own
         score); with ``career=True`` the domain lexicon, "however" as a contrast word and the
-        learned career layer apply too.
+        learned career layer apply too. Words starting at an offset in ``skip`` carry no
+        valence (a "like" that is a preposition, see :class:`SentimentScorer`).
         """
         lex = self.lex if career else self.general
         words = self._split(text)
@@ -405,7 +409,7 @@ class LexiconScorer:
             if low == "kind" and i < n - 1 and lower[i + 1] == "of":
                 continue
             base = lex.get(low)
-            if base is None:
+            if base is None or (skip and starts[i] in skip):
                 continue
             valence = base
             if low == "no" and i != n - 1 and lower[i + 1] in lex:
@@ -902,9 +906,11 @@ else None
                                              and is_career_text(text, self.topics))
         sentences = []
         bounds = _unit_bounds(doc, text)
+        likes = _preposition_likes(doc, text) if career else ()
         r = None
         for a, b in bounds:
-            r = score(text[a:b], career)
+            skip = frozenset(o - a for o in likes if a <= o < b) if likes else _NO_SKIP
+            r = score(text[a:b], career, skip)
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
             if explain:
@@ -918,6 +924,21 @@ else None
         whole = r if one else score(text, False)
         return {"compound": whole.compound, "neg": whole.neg, "neu": whole.neu, "pos": whole.pos,
                 "raw": round(whole.raw, 4), "domain": "general", "sentences": sentences}
+
+
+_NO_SKIP: frozenset[int] = frozenset()
+_NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
+
+
+def _preposition_likes(doc: Doc, text: str) -> list[int]:
+    """Offsets of the "like"s that spaCy's tagger calls a preposition or an interjection: in
+    career text they carry no valence (VADER rates every "like" +1.5, and career essays use
+    it mostly as a preposition). Without a tagger, none."""
+    if "like" not in text and "Like" not in text and "LIKE" not in text:
+        return []
+    if not doc.has_annotation("TAG"):
+        return []
+    return [t.idx for t in doc if t.lower_ == "like" and t.tag_ in _NOT_A_VERB]
 
 
 def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
