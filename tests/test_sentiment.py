@@ -371,3 +371,10 @@ def test_like_as_preposition_carries_no_valence_in_career_text(nlp, blank_nlp):
     assert general._.ct_sentiment["compound"] > 0  # general text: VADER's "like", as VADER
     untagged = SentimentScorer(blank_nlp, domain="career")(blank_nlp("Staff felt like cogs."))
     assert untagged._.ct_sentiment["compound"] > 0  # no tagger: no way to tell, VADER's rule
+
+
+def test_a_few_is_some_not_a_lack():
+    lack = sentiment("Few projects and little training here.", domain="career")
+    some = sentiment("I led a few projects and got a little training.", domain="career")
+    assert {"Few projects", "little training"} <= {c.phrase for c in lack.explain()}
+    assert not {"few projects", "little training"} & {c.phrase for c in some.explain()}

@@ -486,6 +486,8 @@ class LexiconScorer:
         while i < n:
             cands = phrases.get(lower[i])
             matched = 0
+            if cands and i and lower[i - 1] == "a" and lower[i] in _SOME:
+                cands = None  # "a few projects", "a little help": some, not a lack
             if cands:
                 for size in cands:
                     if i + size > n:
@@ -508,6 +510,9 @@ class LexiconScorer:
                 out_e.append(ends[i])
                 i += 1
         return out_w, out_l, out_s, out_e, covered
+
+
+_SOME = frozenset({"few", "little"})
 
 
 def _layer_factor(lower: list[str], i: int, cut: int) -> float:
