@@ -139,3 +139,14 @@ def test_no_parse_no_crash(nlp, shared):
     with pipe.select_pipes(disable=["parser"]):
         found = [doc._.lessons for doc in pipe.pipe(texts)]
     assert any(found)
+
+
+def test_lesson_cue_lists_hold_only_strings():
+    """A bare YAML ``tip :`` or ``edit:`` would load as a mapping and never match."""
+    from careertext.lessons import lesson_cues
+
+    cues = lesson_cues()
+    lists = [v for v in cues.values() if isinstance(v, list)]
+    lists += [v for d in cues.values() if isinstance(d, dict) for v in d.values()
+              if isinstance(v, list)]
+    assert lists and all(isinstance(x, str) for lst in lists for x in lst)

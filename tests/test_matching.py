@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from careertext import default_codebook
-from careertext.matching import CueMatcher, frame_rules, verb_only_words
+from careertext.matching import CueMatcher, frame_rules, verb_only_words, verb_particles
 
 
 def hits(nlp, text):
@@ -16,14 +16,16 @@ def hits(nlp, text):
     ("My first month was like being thrown into the fire.", "fire"),
     ("She was on sick leave for a month.", "leave"),
     ("The office is on the left side of the street.", "left"),
+    ("I fired off an email to my team.", "fired"),  # a verb with a particle: another verb
+    ("We were all fired up about the launch.", "fired"),
+    ("We picked up where we left off.", "left"),
 ])
-def test_verb_only_cue_as_noun_is_no_hit(nlp, text, word):
+def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
 
 
 @pytest.mark.parametrize("text, found", [
     ("They fired me on a Tuesday.", ("job_security", "problem", "fired")),
-    ("I fired off an email.", ("leave", "leave", "fired")),  # a verb: a cue, the model weighs it
     ("I will leave in May.", ("leave", "leave", "leave")),
     ("Quit my job today.", ("leave", "leave", "Quit")),  # a title's verb tagged PROPN still counts
 ])
@@ -37,4 +39,15 @@ def test_without_tags_verb_only_cues_still_match(blank_nlp):
 
 def test_verb_only_is_not_a_frame():
     assert {"fire", "leave", "quit"} <= verb_only_words()
-    assert "verb_only" not in frame_rules() and "leave" in frame_rules()
+    assert {"off", "up"} <= verb_particles()
+    assert not {"verb_only", "verb_particles"} & set(frame_rules()) and "leave" in frame_rules()
+
+
+def test_rules_lists_hold_only_strings():
+    """A bare YAML ``off`` or ``edit:`` would load as ``False`` or a mapping and never match."""
+    from importlib import resources
+
+    import yaml
+
+    raw = yaml.safe_load(resources.files("careertext").joinpath("data/rules.yaml").read_text())
+    assert all(isinstance(v, str) for vs in raw.values() for v in vs)

@@ -22,10 +22,12 @@ from spacy.tokens import Doc, Span
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index", "verb_only_words"]
+__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index", "verb_only_words",
+           "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
+VERB_PARTICLES = "verb_particles"
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
 
@@ -47,12 +49,17 @@ def _rules() -> dict[str, tuple[str, ...]]:
 
 def frame_rules() -> dict[str, tuple[str, ...]]:
     """The frame cue lists of ``careertext/data/rules.yaml`` (cached)."""
-    return {k: v for k, v in _rules().items() if k != VERB_ONLY}
+    return {k: v for k, v in _rules().items() if k not in (VERB_ONLY, VERB_PARTICLES)}
 
 
 def verb_only_words() -> frozenset[str]:
     """One-word cues that count only where they are verbs (``verb_only`` in ``rules.yaml``)."""
     return frozenset(_rules().get(VERB_ONLY, ()))
+
+
+def verb_particles() -> frozenset[str]:
+    """Particles that make another verb of a ``verb_only`` cue ("fired up", "left off")."""
+    return frozenset(_rules().get(VERB_PARTICLES, ()))
 
 
 class CueMatcher:
@@ -76,6 +83,7 @@ class CueMatcher:
         self.all_tokens = Matcher(nlp.vocab)  # and those needing part-of-speech tags: one pass
         self._pos_patterns = False
         self._verb_only = verb_only_words()
+        self._particles = verb_particles()
         self._keys: dict[int, tuple[str, str]] = {}
         self._done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -159,20 +167,24 @@ class CueMatcher:
                 key, kind = self._keys[match_id]
                 found.add((key, kind, start, end))
         if doc.has_annotation("POS"):
-            found = {h for h in found if not self._not_a_verb(doc, h[2], h[3])}
+            found = {h for h in found if not self._other_sense(doc, h[2], h[3])}
         # full sort key: the order must not depend on set iteration (the process's hash seed)
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
                                                                                     h[0], h[1]))]
 
 
-    def _not_a_verb(self, doc: Doc, start: int, end: int) -> bool:
+    def _other_sense(self, doc: Doc, start: int, end: int) -> bool:
         """A one-word cue of ``verb_only`` tagged as a noun, adjective, adverb or preposition
-        ("into the fire", "sick leave")."""
+        ("into the fire", "sick leave"), or a verb with a particle of ``verb_particles``
+        ("fired off an email", "fired up", "where we left off")."""
         if end - start != 1:
             return False
         t = doc[start]
         words = self._verb_only
-        return (t.lower_ in words or t.lemma_.lower() in words) and t.pos_ in _NOT_VERBS
+        if t.lower_ not in words and t.lemma_.lower() not in words:
+            return False
+        return t.pos_ in _NOT_VERBS or any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in self._particles for c in t.children)
 
 
 def unit_index(units: list[Span]) -> dict[int, int]:
