@@ -44,6 +44,8 @@ def test_extend_and_replace(tmp_path: Path):
     ("codes:\n- label: X\n", "'id'"),
     ("codes:\n- id: x\n  label: X\n  direction: sideways\n", "'direction'"),
     ("codes:\n- id: x\n  label: X\n  cues: [1, 2]\n", "'cues'"),
+    ("codes:\n- id: x\n  label: X\n  cues: [remote, off]\n", "quote words such as off"),
+    ("codes:\n- id: x\n  label: X\n  problem_cues: [edit:]\n", "YAML read {'edit': None}"),
     ("codes:\n- id: x\n  label: X\n  colour: red\n", "unknown keys"),
     ("codes:\n- id: x\n  label: X\n- id: x\n  label: Y\n", "twice"),
     ("codes:\n- id: x\n  label: X\n  patterns: [[]]\n", "'patterns'"),

@@ -175,7 +175,10 @@ def _parse_code(raw: Any, where: str) -> Code:
     cues, problem_cues = (raw.get(key, []) or [] for key in ("cues", "problem_cues"))
     for key, value in (("cues", cues), ("problem_cues", problem_cues)):
         if not isinstance(value, list) or not all(isinstance(c, str) and c.strip() for c in value):
-            raise _fail(where, f"'{key}' must be a list of non-empty strings")
+            odd = [c for c in value if not isinstance(c, str)] if isinstance(value, list) else []
+            note = (f" (YAML read {odd[0]!r}: quote words such as off, on, yes, no and items "
+                    f"ending in ':')" if odd and isinstance(odd[0], (bool, dict)) else "")
+            raise _fail(where, f"'{key}' must be a list of non-empty strings{note}")
     patterns = raw.get("patterns", []) or []
     if not isinstance(patterns, list) or not all(
         isinstance(p, list) and p and all(isinstance(t, dict) for t in p) for p in patterns
