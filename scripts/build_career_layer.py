@@ -51,6 +51,7 @@ import json
 import math
 import sys
 from collections import Counter
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -94,6 +95,7 @@ COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 MIN_GRADED_SHARE = 0.02
 
 
+@lru_cache(maxsize=1)
 def general_log_prob() -> tuple[dict[str, float], float]:
     """spaCy's English word log probabilities (general web and Wikipedia text)."""
     import spacy_lookups_data
@@ -104,39 +106,41 @@ def general_log_prob() -> tuple[dict[str, float], float]:
     return prob, min(prob.values())
 
 
-def learn_topics(rows, tags: dict[str, str]) -> dict[str, tuple[float, int]]:
-    """Workplace nouns -> (log frequency ratio reviews / general English, count)."""
-    import spacy
-    from spacy.lang.en.stop_words import STOP_WORDS
-
+def review_ratios(rows) -> dict[str, tuple[float, int]]:
+    """Every word of the reviews -> (log ratio of its frequency there to general English, its
+    count in the reviews)."""
     counts = Counter(w for r in rows for t in (r[0], r[1], r[3]) for w in _WORD.findall(t.lower()))
     total = sum(counts.values())
     prob, floor = general_log_prob()
+    return {w: (math.log(n / total) - prob.get(w, floor), n) for w, n in counts.items()}
+
+
+def learn_topics(ratios, tags: dict[str, str]) -> dict[str, tuple[float, int]]:
+    """Workplace nouns -> (log frequency ratio reviews / general English, count); ``ratios``
+    from :func:`review_ratios`."""
+    import spacy
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     tokenizer = spacy.blank("en").tokenizer
     out = {}
-    for w, n in counts.items():
+    for w, (ratio, n) in ratios.items():
         if n < MIN_COUNT or len(w) < 2 or tags.get(w) not in ("NN", "NNS") or w in STOP_WORDS \
                 or w in lexicon_script.COLUMN_WORDS or w in QUANTITY_WORDS:
             continue
-        ratio = math.log(n / total) - prob.get(w, floor)
         if ratio >= MIN_LOG_RATIO and len(tokenizer(w)) == 1:
             out[w] = (round(ratio, 3), n)
     return out
 
 
-def learn_markers(rows, lexicon, topics) -> dict[str, tuple[float, int]]:
+def learn_markers(ratios, lexicon, topics) -> dict[str, tuple[float, int]]:
     """Single words of the career lexicon ("understaffed", "micromanaged", "favouritism") that
     are, like the topics, at least ``e**MIN_LOG_RATIO`` times as frequent in the reviews as in
     general English: they mark career text as well as a workplace noun does."""
-    counts = Counter(w for r in rows for t in (r[0], r[1], r[3]) for w in _WORD.findall(t.lower()))
-    total = sum(counts.values())
-    prob, floor = general_log_prob()
     out = {}
     for w in lexicon:
-        n = counts.get(w, 0)
-        if " " in w or not n or w in topics:
+        if " " in w or w not in ratios or w in topics:
             continue
-        ratio = math.log(n / total) - prob.get(w, floor)
+        ratio, n = ratios[w]
         if ratio >= MIN_LOG_RATIO:
             out[w] = (round(ratio, 3), n)
     return out
@@ -295,11 +299,12 @@ def main(argv=None) -> int:
                               + list(development_posts()))
     if args.validate:
         train, hold = lexicon_script.split_rows(rows)
-        topics = learn_topics(train, tags)
+        ratios = review_ratios(train)
+        topics = learn_topics(ratios, tags)
         lex = lexicon_script.learn(train, lexicon_script.word_tags(train))
         lexicon_script.add_seeds(lex)
         lex = {t: v for t, (v, _n, _k) in lex.items()}
-        topics = frozenset(topics) | frozenset(learn_markers(train, lex, topics))
+        topics = frozenset(topics) | frozenset(learn_markers(ratios, lex, topics))
         print(f"train {len(train)} rows, hold-out {len(hold)}; {len(topics)} topic words; "
               f"expected share of 20-word general sentences with one: "
               f"{general_share(topics):.3f}")
@@ -315,8 +320,9 @@ def main(argv=None) -> int:
             res = evaluate(scorer, hold, tops)
             print(f"{name:36} " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
         return 0
-    topics = learn_topics(rows, tags)
-    topics.update(learn_markers(rows, career_lexicon(), topics))
+    ratios = review_ratios(rows)
+    topics = learn_topics(ratios, tags)
+    topics.update(learn_markers(ratios, career_lexicon(), topics))
     layer = learn_layer(rows, LexiconScorer(career_lexicon()), frozenset(topics), tags,
                         gradable)
     write(DATA_DIR / "career_topics.tsv",
