@@ -172,7 +172,6 @@ class CueMatcher:
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
                                                                                     h[0], h[1]))]
 
-
     def _other_sense(self, doc: Doc, start: int, end: int) -> bool:
         """A one-word cue of ``verb_only`` tagged as a noun, adjective, adverb or preposition
         ("into the fire", "sick leave"), or a verb with a particle of ``verb_particles``

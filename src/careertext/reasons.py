@@ -212,11 +212,14 @@ class ReasonExtractor(DocComponent):
             else:
                 frames[hit.kind].append(hit)
         leave = [h for h in frames["leave"] + frames["want"] if not _negated(unit.doc, h)]
+        # A denied problem is no problem ("I did not have a bad manager", "I wasn't fired").
+        denied = {h for hs in codes.values() for h in hs
+                  if h.kind == "problem" and _negated(unit.doc, h)}
         # A layoff or firing is itself a departure.
         leave += [h for h in codes.get("job_security", [])
-                  if h.kind == "problem" and not _negated(unit.doc, h)]
+                  if h.kind == "problem" and h not in denied]
         return {
-            "frames": frames, "codes": codes, "leave": leave,
+            "frames": frames, "codes": codes, "leave": leave, "denied": denied,
             "voice": _voice(unit, frames, leave),
             "clauses": _clauses(unit),
         }
@@ -238,8 +241,7 @@ class ReasonExtractor(DocComponent):
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
             ruled_out = bool(code_clauses & ruled_out_clauses)
-            # a denied problem is no problem: "I did not have a bad manager"
-            problem = [h for h in hits if h.kind == "problem" and not _negated(doc, h)]
+            problem = [h for h in hits if h.kind == "problem" and h not in facts["denied"]]
             polarity = min(clause_polarity(_clause_text(unit, facts["clauses"], c))
                            for c in code_clauses)
             negative = bool(problem) or polarity <= -0.25
