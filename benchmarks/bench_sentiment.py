@@ -37,7 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from careertext.pipeline import load_pipeline  # noqa: E402
-from careertext.sentiment import SentimentScorer  # noqa: E402
+from careertext.sentiment import SentimentScorer, is_career_text  # noqa: E402
 
 SENT_DIR = Path("/work/shared/data/sentiment")
 GENERAL = {"tweets": "tweets_GroundTruth.txt", "movie": "movieReviewSnippets_GroundTruth.txt",
@@ -173,8 +173,8 @@ def main(argv=None) -> int:
         cells.append(f"{speed:13,.0f}" if speed else f"{'':>13}")
         print(f"{r['system']:<{width}}  " + "  ".join(cells))
     print("read as career text (auto): " + ", ".join(
-        f"{name} {np.mean([career.score_doc(d)['domain'] == 'career' for d in docs[name]]):.3f}"
-        for name in corpora))
+        f"{name} {np.mean([is_career_text(t) for t in texts]):.3f}"
+        for name, texts in corpora.items()))
     print(f"targets: r >= VADER on each set; AUC >= 0.95; cons<0 >= 0.80; rho >= 0.60; "
           f">= 5,000 sent/s. Throughput over {len(units)} sentence units: careertext / VADER = "
           f"{ours / theirs:.2f}x")
