@@ -137,6 +137,8 @@ SEED_TERMS = {
     "bureaucratic": -1.5, "toxic": -2.0, "demotivated": -1.5, "demoralised": -1.5,
     "demoralized": -1.5, "unsupportive": -1.5, "overstretched": -1.5, "cliquey": -1.5,
     "cliques": -1.5, "clicky": -1.5, "dream job": 2.5,
+    # forms of VADER's "lack" (-1.3) that its lexicon does not list; faults, as above
+    "lacked": -1.3, "lacks": -1.3, "corruption": -2.0, "corrupt": -2.0,
 }
 # Adjectives of dimension, position, time or kind: their valence depends on the noun ("long
 # hours" vs "long holiday", "political" in an editorial), so they are never single-word entries.

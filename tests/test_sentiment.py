@@ -378,3 +378,25 @@ def test_a_few_is_some_not_a_lack():
     some = sentiment("I led a few projects and got a little training.", domain="career")
     assert {"Few projects", "little training"} <= {c.phrase for c in lack.explain()}
     assert not {"few projects", "little training"} & {c.phrase for c in some.explain()}
+
+
+@pytest.mark.parametrize("lack, some", [
+    ("Few opportunities here.", "A few opportunities here."),
+    ("There was little help.", "There was a little help."),
+    ("Limited support from the team.", None),
+    ("Zero support from the team.", None),
+    ("A lack of any support.", None),
+])
+def test_lack_words_negate_a_vader_word_in_career_text(lack, some):
+    lacking = sentiment(lack, domain="career")
+    assert lacking.compound < 0
+    # only the lacked word carries weight, the lack word ("limited", "lack") is not counted twice
+    assert len(lacking.explain()) == 1
+    if some:
+        assert sentiment(some, domain="career").compound > 0
+
+
+def test_lack_of_a_bad_thing_reads_well_and_general_text_keeps_vaders_reading():
+    assert sentiment("Low stress, few problems.", domain="career").compound > 0
+    general = LexiconScorer(contrast=("but",)).score("Few opportunities here.", False)
+    assert general.compound > 0  # VADER's own reading, unchanged outside career text

@@ -399,6 +399,7 @@ class LexiconScorer:
         n = len(lower)
         sentiments = [0.0] * n
         boosters = BOOSTERS
+        lacked = _lack_targets(lower, lex) if career and not _LACK.isdisjoint(lower) else {}
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
@@ -411,6 +412,12 @@ class LexiconScorer:
             base = lex.get(low)
             if base is None or (skip and starts[i] in skip):
                 continue
+            if lacked:
+                if i in lacked:  # "few opportunities", "little support": negated, like "no"
+                    sentiments[i] = base * N_SCALAR
+                    continue
+                if i in lacked.values():  # the operator itself, like VADER's "no"
+                    continue
             valence = base
             if low == "no" and i != n - 1 and lower[i + 1] in lex:
                 valence = 0.0
@@ -513,6 +520,34 @@ class LexiconScorer:
 
 
 _SOME = frozenset({"few", "little"})
+#: Quantity words that, in career text, negate the lexicon word right after them, or after up
+#: to two of "of" / "any" / "real" ("few opportunities", "lack of any support"), as
+#: VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a little help":
+#: some, not a lack).
+_LACK = frozenset({"few", "little", "zero", "minimal", "insufficient", "limited", "low",
+                   "lack", "lacked", "lacks", "lacking"})
+_LACK_GAP = frozenset({"of", "any", "real"})
+
+
+def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word that a lack word negates to the lack word's index.
+
+    >>> _lack_targets(["few", "opportunities"], {"opportunities": 1.6})
+    {1: 0}
+    >>> _lack_targets(["a", "few", "friends"], {"friends": 2.1})
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if w not in _LACK or (w in _SOME and j and lower[j - 1] == "a"):
+            continue
+        k = j + 1
+        while k < min(n - 1, j + 3) and lower[k] in _LACK_GAP:  # "lack of any support"
+            k += 1
+        if k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS:
+            out[k] = j
+    return out
 
 
 def _layer_factor(lower: list[str], i: int, cut: int) -> float:
