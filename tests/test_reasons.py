@@ -242,3 +242,12 @@ def test_denied_problem_cue(nlp, text, problem):
     found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "management"]
     assert found and found[0]["features"]["problem"] == problem
     assert found[0]["features"]["praise"] == (problem == 0.0)
+    # a code whose every cue sits inside a denied problem is denied, like "not about the money"
+    assert found[0]["blocked"] == (problem == 0.0)
+
+
+def test_denied_reason_is_not_returned_beside_a_departure(nlp):
+    text = "I did not have a bad manager. I quit in May."
+    assert "management" not in {r.code for r in careertext.extract_reasons(text, nlp=nlp)}
+    kept = "I had a bad manager. I quit in May."
+    assert "management" in {r.code for r in careertext.extract_reasons(kept, nlp=nlp)}

@@ -242,6 +242,9 @@ class ReasonExtractor(DocComponent):
             code_clauses = {facts["clauses"][h.start] for h in hits}
             ruled_out = bool(code_clauses & ruled_out_clauses)
             problem = [h for h in hits if h.kind == "problem" and h not in facts["denied"]]
+            # every cue of the code sits in a denied problem: "I did not have a bad manager"
+            denied = all(any(d.start <= h.start and h.end <= d.end for d in facts["denied"])
+                         for h in hits)
             polarity = min(clause_polarity(_clause_text(unit, facts["clauses"], c))
                            for c in code_clauses)
             negative = bool(problem) or polarity <= -0.25
@@ -294,7 +297,7 @@ class ReasonExtractor(DocComponent):
                 "direction": self._direction(code_id, problem, frames, polarity),
                 "voice": voice, "start": unit.start_char, "end": unit.end_char,
                 "cues": list(dict.fromkeys(cues)), "features": features, "rule_score": rule,
-                "blocked": ruled_out or hypothetical or only_subject or
+                "blocked": ruled_out or denied or hypothetical or only_subject or
                            (question and not facts["leave"]),
             })
         return out
