@@ -140,14 +140,18 @@ SEED_TERMS = {
     # forms of VADER's "lack" (-1.3) that its lexicon does not list; faults, as above
     "lacked": -1.3, "lacks": -1.3, "corruption": -2.0, "corrupt": -2.0,
 }
-# Adjectives of dimension, position, time or kind: their valence depends on the noun ("long
-# hours" vs "long holiday", "political" in an editorial), so they are never single-word entries.
+# Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
+# their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"
+# in an editorial, "proper training" after "no", "experienced staff" leaving, "constant
+# support" vs "constant change", "likely to be cut"), so they are never single-word entries
+# (of the lexicon or of the layer).
 _CONTEXT = """
     long longer short shorter high higher low lower late later early earlier old older new newer
     young younger small smaller big bigger large larger huge massive heavy light middle upper
     senior junior top global local international available wide full part slow slower fast
     faster tight close far busy real actual current previous main certain different various
-    same whole entire extra non daily weekly annual
+    same whole entire extra non daily weekly annual constant common particular proper complex
+    cold experienced specific technical likely apparently
     """
 CONTEXT_WORDS = frozenset(_CONTEXT.split())
 # prefixes that make a participle or adjective evaluative ("understaffed", "overworked")

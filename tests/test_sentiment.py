@@ -114,6 +114,13 @@ def test_context_dependent_words_are_neutral_alone(nlp, text):
     assert text.rstrip(".").lower() not in career_lexicon()
 
 
+@pytest.mark.parametrize("word", ["particular", "common", "constant", "proper", "experienced",
+                                  "specific", "likely"])
+def test_words_of_kind_frequency_and_likelihood_carry_no_weight_alone(word):
+    assert word not in career_lexicon() and word not in career_layer()
+    assert sentiment(f"It was {word}.", domain="career").compound == 0
+
+
 def test_lack_is_one_contribution(nlp):
     s = score(nlp, "Lack of training and too many meetings.")
     assert [c.phrase for c in s.sentences[0].contributions] == ["Lack of training",
