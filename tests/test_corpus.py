@@ -752,3 +752,54 @@ def test_directory_scan_records_documentation_and_gold_files(tmp_path):
 def test_bundled_corpus_loads_twenty_essays():
     corpus = load_corpus(Path(__file__).resolve().parents[1] / "corpus")
     assert len(corpus) == 20 and len(corpus.skipped) == 2
+
+
+def _manifest_folder(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("I quit in May.\n", encoding="utf-8")
+    (tmp_path / "b.md").write_text("---\ntitle: Own title\nkind: own\n---\nI was laid off.\n",
+                                   encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,title,year,kind\n"
+        "a.txt,Listed title,2021,essay\n"
+        "b.md,Ignored title,2022,listed\n"
+        "gone.txt,Missing,2020,essay\n"
+        "a.txt,Again,2021,essay\n", encoding="utf-8")
+    return tmp_path
+
+
+def test_manifest_describes_the_files_it_lists(tmp_path: Path) -> None:
+    corpus = load_corpus(_manifest_folder(tmp_path))
+    essays = {e.id: e for e in corpus}
+    assert set(essays) == {"a", "b"}  # the manifest is no essay
+    assert (essays["a"].title, essays["a"].date, essays["a"].metadata) == (
+        "Listed title", "2021", {"kind": "essay"})
+    # the file's own fields and metadata keys win; the manifest fills the rest
+    assert (essays["b"].title, essays["b"].date, essays["b"].metadata) == (
+        "Own title", "2022", {"kind": "own"})
+    assert corpus.manifests == (tmp_path / "manifest.csv",)
+    assert [(s.row, s.reason) for s in corpus.skipped] == [(3, "unreadable"),
+                                                           (4, "malformed_row")]
+    assert "gone.txt" in corpus.skipped[0].detail
+    assert corpus.summary()["manifests"] == 1 and corpus.summary()["sources"] == 2
+
+
+def test_a_manifest_alone_loads_the_files_it_lists(tmp_path: Path) -> None:
+    corpus = load_corpus(_manifest_folder(tmp_path) / "manifest.csv")
+    assert [e.id for e in corpus] == ["a", "b"]
+    assert corpus["a"].title == "Listed title"
+
+
+def test_a_table_with_a_text_column_is_essays_not_a_manifest(tmp_path: Path) -> None:
+    (tmp_path / "posts.csv").write_text("file,text\nx.txt,I quit my job.\n", encoding="utf-8")
+    corpus = load_corpus(tmp_path)
+    assert corpus.manifests == () and [e.text for e in corpus] == ["I quit my job."]
+    assert corpus["posts-1"].metadata == {"file": "x.txt"}
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "manifest.csv").exists(),
+                    reason="../shared/corpus not available")
+def test_shared_corpus_manifest_gives_titles_and_no_skips() -> None:
+    corpus = load_corpus(SHARED / "corpus")
+    essays = list(corpus)
+    assert len(essays) == 5 and corpus.skipped == ()
+    assert all(e.title and "kind" in e.metadata for e in essays)

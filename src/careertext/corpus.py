@@ -22,6 +22,16 @@ Supported formats
 ``.csv``, ``.csv.gz``, ``.jsonl``, ``.jsonl.gz``, ``.ndjson``
     One essay per row, with a column mapping (``text_columns``, ``id_column``, ...). Other
     columns go to ``metadata``. HTML entities such as ``&amp;`` in cell values are unescaped.
+
+Manifests
+---------
+A table with a ``file`` column (or ``path``, ``filename``, ``file_name``) and no text column
+is a *manifest*: each row describes the essay in that file (a path relative to the manifest's
+folder). Its ``title``, ``author`` and date (``date``, ..., else ``year``) fill the fields the
+file leaves empty, its other columns go to the essay's ``metadata`` (the file's own keys win),
+and a listed file that was not among the sources is loaded too, so ``load_corpus("manifest.csv")``
+reads the essays it lists. A row naming a missing file is skipped as ``unreadable``; the
+manifests themselves are listed in :attr:`Corpus.manifests`, not loaded as essays.
 """
 
 from __future__ import annotations
@@ -42,7 +52,7 @@ import warnings
 import zlib
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -107,6 +117,7 @@ _DEFAULT_TITLE_COLUMNS = ("title",)
 _DEFAULT_ID_COLUMNS = ("id",)
 _DEFAULT_DATE_COLUMNS = ("date", "date_created", "created_at", "published")
 _DEFAULT_AUTHOR_COLUMNS = ("author",)
+_DEFAULT_FILE_COLUMNS = ("file", "path", "filename", "file_name")
 _PLACEHOLDERS = {"[removed]", "[deleted]"}
 _PREFERRED_ENCODINGS = ("cp1252", "latin_1", "iso8859_15")
 _SAMPLE_BYTES = 1 << 18  # bytes read to detect a table's encoding
@@ -270,11 +281,12 @@ class Corpus:
     """
 
     def __init__(self, paths: Sequence[Path], file_ids: Sequence[str], options: _Options,
-                 scan_skips: Sequence[Skip] = ()) -> None:
+                 scan_skips: Sequence[Skip] = (), manifest: _Manifest | None = None) -> None:
         self._paths = tuple(paths)
         self._file_ids = tuple(file_ids)
         self._options = options
         self._scan_skips = tuple(scan_skips)
+        self._manifest = manifest or _Manifest((), {})
         self._result: _PassResult | None = None
 
     # iteration --------------------------------------------------------------------------------
@@ -283,6 +295,11 @@ class Corpus:
     def paths(self) -> tuple[Path, ...]:
         """The input files, in reading order."""
         return self._paths
+
+    @property
+    def manifests(self) -> tuple[Path, ...]:
+        """The manifest tables whose rows describe the input files (not read as essays)."""
+        return self._manifest.paths
 
     def __iter__(self) -> Iterator[Essay]:
         return self._pass()
@@ -295,10 +312,13 @@ class Corpus:
         seen_ids: set[str] = set()
         words = 0
         for path, file_id in zip(self._paths, self._file_ids, strict=True):
+            described = self._manifest.rows.get(_path_key(path))
             for item in _read_path(path, file_id, opts):
                 if isinstance(item, Skip):
                     skipped.append(item)
                     continue
+                if described is not None:
+                    item = described.fill(item)
                 key = _text_key(item.text)
                 if opts.dedupe and key in kept_by_hash:
                     skipped.append(Skip(item.source or str(path), item.row, "duplicate",
@@ -379,7 +399,8 @@ class Corpus:
         return frame
 
     def summary(self) -> dict[str, Any]:
-        """Counts: ``essays``, ``words``, ``skipped`` (by reason), ``sources`` (input files)."""
+        """Counts: ``essays``, ``words``, ``skipped`` (by reason), ``sources`` (input files)
+        and ``manifests``."""
         result = self._full()
         by_reason = Counter(s.reason for s in result.skipped)
         return {
@@ -387,6 +408,7 @@ class Corpus:
             "words": result.words,
             "skipped": {r: by_reason[r] for r in SKIP_REASONS if by_reason[r]},
             "sources": len(self._paths),
+            "manifests": len(self._manifest.paths),
         }
 
     def __repr__(self) -> str:
@@ -419,8 +441,6 @@ class Corpus:
 
 
 def _replace_id(essay: Essay, new_id: str) -> Essay:
-    from dataclasses import replace
-
     return replace(essay, id=new_id)
 
 
@@ -481,7 +501,8 @@ def load_corpus(
     Returns
     -------
     Corpus
-        Lazy: files are listed now and read when the corpus is iterated.
+        Lazy: files are listed now and read when the corpus is iterated (manifests, see the
+        module's documentation, are read now).
 
     Raises
     ------
@@ -512,8 +533,9 @@ def load_corpus(
         dayfirst=dayfirst,
     )
     paths, scan_skips = _expand_sources(source)
+    paths, manifest = _read_manifests(paths, options, scan_skips)
     _check_named_columns(paths, options)
-    return Corpus(paths, _file_ids(paths), options, scan_skips)
+    return Corpus(paths, _file_ids(paths), options, scan_skips, manifest)
 
 
 def _validate_options(**kw: Any) -> _Options:
@@ -592,7 +614,7 @@ def _expand_sources(source: Any) -> tuple[list[Path], list[Skip]]:
     seen: set[str] = set()
 
     def add(path: Path) -> None:
-        key = os.path.normcase(os.path.abspath(path))
+        key = _path_key(path)
         if key not in seen:
             seen.add(key)
             paths.append(path)
@@ -625,6 +647,10 @@ def _expand_sources(source: Any) -> tuple[list[Path], list[Skip]]:
                               f"Check the path; a relative path is resolved from the current "
                               f"directory, {os.getcwd()}.")
     return paths, scan_skips
+
+
+def _path_key(path: Path) -> str:
+    return os.path.normcase(os.path.abspath(path))
 
 
 def _scan_dir(root: Path, scan_skips: list[Skip]) -> list[Path]:
@@ -1285,6 +1311,81 @@ def _read_table(path: Path, kind: str, file_id: str, opts: _Options) -> Iterator
 
 
 _RowItem = tuple[int, "str | tuple[dict[str, Any], _Columns]"]
+
+
+@dataclass(frozen=True)
+class _Described:
+    """What a manifest row says of one file."""
+
+    title: str | None
+    author: str | None
+    date: str | None
+    metadata: dict[str, Any]
+
+    def fill(self, essay: Essay) -> Essay:
+        """The essay with the fields it leaves empty filled in; its own metadata keys win."""
+        return replace(essay, title=essay.title or self.title,
+                       author=essay.author or self.author, date=essay.date or self.date,
+                       metadata={**self.metadata, **essay.metadata})
+
+
+@dataclass(frozen=True)
+class _Manifest:
+    paths: tuple[Path, ...]
+    rows: dict[str, _Described]  # by _path_key of the described file
+
+
+def _manifest_column(path: Path, kind: str | None, opts: _Options) -> str | None:
+    """The file column of a manifest table, None if ``path`` is not a manifest."""
+    if kind not in _TABLE_KINDS:
+        return None
+    names = _table_names(path, kind)
+    if not names or _resolve_columns(names, opts).text:
+        return None
+    return _first_column(names, None, _DEFAULT_FILE_COLUMNS)
+
+
+def _read_manifests(paths: list[Path], opts: _Options,
+                    skips: list[Skip]) -> tuple[list[Path], _Manifest]:
+    """Take the manifests out of ``paths``, add the files they list, and read their rows."""
+    manifests: list[Path] = []
+    rows: dict[str, _Described] = {}
+    listed: list[Path] = []
+    for path in paths:
+        kind = _kind(path)
+        column = _manifest_column(path, kind, opts)
+        if column is None:
+            continue
+        manifests.append(path)
+        # read like an essay table whose "text" is the file column
+        as_table = replace(opts, text_columns=(column,))
+        for item in _read_table(path, kind, _stem(path), as_table):
+            if isinstance(item, Skip):
+                skips.append(item)
+                continue
+            target = path.parent / item.text.strip()
+            key = _path_key(target)
+            if not target.is_file():
+                skips.append(Skip(str(path), item.row, "unreadable",
+                                  f"the manifest lists {item.text.strip()!r}, which is not a file"))
+            elif key in rows:
+                skips.append(Skip(str(path), item.row, "malformed_row",
+                                  f"the manifest lists {item.text.strip()!r} a second time"))
+            else:
+                metadata = dict(item.metadata)
+                date = item.date
+                if date is None and opts.date_column is None:
+                    year = _first_column(list(metadata), None, ("year",))
+                    date = _iso_date(metadata.pop(year), opts.dayfirst) if year else None
+                metadata.pop(column, None)
+                rows[key] = _Described(item.title, item.author, date, metadata)
+                listed.append(target)
+    if not manifests:
+        return paths, _Manifest((), {})
+    keys = {_path_key(p) for p in paths}
+    kept = [p for p in paths if p not in manifests]
+    kept += [p for p in dict.fromkeys(listed) if _path_key(p) not in keys]
+    return kept, _Manifest(tuple(manifests), rows)
 
 
 def _csv_rows(stream: IO[str], opts: _Options) -> Iterator[_RowItem]:
