@@ -3,7 +3,13 @@ from __future__ import annotations
 import pytest
 
 from careertext import default_codebook
-from careertext.matching import CueMatcher, frame_rules, verb_only_words, verb_particles
+from careertext.matching import (
+    CueMatcher,
+    form_only_words,
+    frame_rules,
+    verb_only_words,
+    verb_particles,
+)
 
 
 def hits(nlp, text):
@@ -40,7 +46,26 @@ def test_without_tags_verb_only_cues_still_match(blank_nlp):
 def test_verb_only_is_not_a_frame():
     assert {"fire", "leave", "quit"} <= verb_only_words()
     assert {"off", "up"} <= verb_particles()
-    assert not {"verb_only", "verb_particles"} & set(frame_rules()) and "leave" in frame_rules()
+    assert {"calling", "meaning"} <= form_only_words()
+    assert not {"verb_only", "verb_particles", "form_only"} & set(frame_rules())
+    assert "leave" in frame_rules()
+
+
+@pytest.mark.parametrize("text, other, own", [
+    ("He called me back about the call.", "called", "Teaching was my calling."),
+    ("What does that mean?", "mean", "The work had no meaning."),
+    ("The lunch break was short.", "break", "I was broke."),
+    ("I found a bug.", "found", "I joined as a founding engineer."),
+])
+def test_form_only_cue_does_not_match_its_lemma(nlp, text, other, own):
+    # "calling" is lemmatised "call": matched by lemma it would find every call
+    assert not any(w == other for _key, _kind, w in hits(nlp, text))
+    assert hits(nlp, own)
+
+
+def test_lemma_matching_still_finds_inflections(nlp):
+    # the codebook lists "teammates", not "teammate"
+    assert ("culture_fit", "cue", "teammate") in hits(nlp, "My teammate was never there.")
 
 
 def test_rules_lists_hold_only_strings():

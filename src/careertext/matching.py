@@ -28,6 +28,7 @@ __all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index", "
 
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
+FORM_ONLY = "form_only"
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
 
@@ -49,7 +50,7 @@ def _rules() -> dict[str, tuple[str, ...]]:
 
 def frame_rules() -> dict[str, tuple[str, ...]]:
     """The frame cue lists of ``careertext/data/rules.yaml`` (cached)."""
-    return {k: v for k, v in _rules().items() if k not in (VERB_ONLY, VERB_PARTICLES)}
+    return {k: v for k, v in _rules().items() if k not in (VERB_ONLY, VERB_PARTICLES, FORM_ONLY)}
 
 
 def verb_only_words() -> frozenset[str]:
@@ -60,6 +61,12 @@ def verb_only_words() -> frozenset[str]:
 def verb_particles() -> frozenset[str]:
     """Particles that make another verb of a ``verb_only`` cue ("fired up", "left off")."""
     return frozenset(_rules().get(VERB_PARTICLES, ()))
+
+
+def form_only_words() -> frozenset[str]:
+    """Cues matched as written, not by lemma (``form_only`` in ``rules.yaml``): "calling" is
+    not "call"."""
+    return frozenset(_rules().get(FORM_ONLY, ()))
 
 
 class CueMatcher:
@@ -121,8 +128,9 @@ class CueMatcher:
             "tok2vec", "tagger", "attribute_ruler", "lemmatizer", "morphologizer"}]
         if not lemma_pipes:
             return
+        form_only = form_only_words()
         for match_id, items in self._lemma_phrases:
-            docs = [nlp.make_doc(p) for p in items]
+            docs = [nlp.make_doc(p) for p in items if p.lower() not in form_only]
             for _name, proc in lemma_pipes:
                 docs = [proc(d) for d in docs]
             self.lemma.add(match_id, [d for d in docs if any(t.lemma_ for t in d)])
