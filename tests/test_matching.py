@@ -56,6 +56,8 @@ def test_verb_only_is_not_a_frame():
     ("What does that mean?", "mean", "The work had no meaning."),
     ("The lunch break was short.", "break", "I was broke."),
     ("I found a bug.", "found", "I joined as a founding engineer."),
+    ("I did it as well.", "well", "The new job pays better."),
+    ("What should I do with my life?", "do with", "I am done with this job."),
 ])
 def test_form_only_cue_does_not_match_its_lemma(nlp, text, other, own):
     # "calling" is lemmatised "call": matched by lemma it would find every call
