@@ -172,6 +172,10 @@ def main(argv=None) -> int:
         cells = [f"{r[c]:13.3f}" for c in cols[1:-1]]
         cells.append(f"{speed:13,.0f}" if speed else f"{'':>13}")
         print(f"{r['system']:<{width}}  " + "  ".join(cells))
+    base = rows[0]  # VADER: three decimals hide a gap of less than 0.0005
+    for r in rows[1:]:
+        print(f"{r['system']}: r minus VADER's r " + ", ".join(
+            f"{name} {r[f'r {name}'] - base[f'r {name}']:+.4f}" for name in GENERAL))
     print("read as career text (auto): " + ", ".join(
         f"{name} {np.mean([is_career_text(t) for t in texts]):.3f}"
         for name, texts in corpora.items()))
