@@ -78,3 +78,37 @@ def test_rules_lists_hold_only_strings():
 
     raw = yaml.safe_load(resources.files("careertext").joinpath("data/rules.yaml").read_text())
     assert all(isinstance(v, str) for vs in raw.values() for v in vs)
+
+
+def test_without_a_parse_particles_are_not_read(nlp):
+    """Tagger and senter only (``analyze(analyses=["themes", "sentiment"])``): a token's
+    children are undefined without a parse, and reading them crashed spaCy on real posts."""
+    if "senter" not in nlp.component_names:
+        pytest.skip("the model has no senter")
+    with nlp.select_pipes(disable=["parser"]):
+        nlp.enable_pipe("senter")
+        try:
+            doc = nlp("We were all fired up about the launch.")
+        finally:
+            nlp.disable_pipe("senter")
+    assert doc.has_annotation("POS") and not doc.has_annotation("DEP")
+    # no parse, no particle: the verb counts (the tag still rules out "into the fire")
+    assert ("job_security", "problem", "fired") in {
+        (h.key, h.kind, doc[h.start:h.end].text)
+        for h in CueMatcher.shared(nlp, default_codebook())(doc)}
+
+
+def test_themes_and_sentiment_without_a_parse_on_real_posts(shared):
+    """Regression: these Reddit posts crashed the senter-only path (a segmentation fault)."""
+    import csv
+
+    import careertext
+
+    path = shared / "data" / "reddit-career-top" / "reddit_career_top_posts.csv"
+    csv.field_size_limit(10**9)
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.DictReader(f)
+                if (r["body"] or "").strip() not in ("", "[removed]", "[deleted]")][:100]
+    texts = [f"{r['title']}\n\n{r['body']}".strip() for r in rows]
+    results = list(careertext.analyze(texts, analyses=["themes", "sentiment"], senter=True))
+    assert len(results) == len(texts)

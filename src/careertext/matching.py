@@ -175,23 +175,26 @@ class CueMatcher:
                 key, kind = self._keys[match_id]
                 found.add((key, kind, start, end))
         if doc.has_annotation("POS"):
-            found = {h for h in found if not self._other_sense(doc, h[2], h[3])}
+            parsed = doc.has_annotation("DEP")
+            found = {h for h in found if not self._other_sense(doc, h[2], h[3], parsed)}
         # full sort key: the order must not depend on set iteration (the process's hash seed)
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
                                                                                     h[0], h[1]))]
 
-    def _other_sense(self, doc: Doc, start: int, end: int) -> bool:
+    def _other_sense(self, doc: Doc, start: int, end: int, parsed: bool) -> bool:
         """A one-word cue of ``verb_only`` tagged as a noun, adjective, adverb or preposition
-        ("into the fire", "sick leave"), or a verb with a particle of ``verb_particles``
-        ("fired off an email", "fired up", "where we left off")."""
+        ("into the fire", "sick leave"), or, in a parsed Doc, a verb with a particle of
+        ``verb_particles`` ("fired off an email", "fired up", "where we left off")."""
         if end - start != 1:
             return False
         t = doc[start]
         words = self._verb_only
         if t.lower_ not in words and t.lemma_.lower() not in words:
             return False
-        return t.pos_ in _NOT_VERBS or any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in self._particles for c in t.children)
+        # Without a parse (tagger and senter only) a token's children are undefined: spaCy
+        # reads them from unset tree fields and can crash.
+        return t.pos_ in _NOT_VERBS or (parsed and any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in self._particles for c in t.children))
 
 
 def unit_index(units: list[Span]) -> dict[int, int]:
