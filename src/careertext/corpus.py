@@ -533,8 +533,9 @@ def load_corpus(
         dayfirst=dayfirst,
     )
     paths, scan_skips = _expand_sources(source)
-    paths, manifest = _read_manifests(paths, options, scan_skips)
-    _check_named_columns(paths, options)
+    headers: dict[Path, list[str] | None] = {}  # each table's header is read once
+    paths, manifest = _read_manifests(paths, options, scan_skips, headers)
+    _check_named_columns(paths, options, headers)
     return Corpus(paths, _file_ids(paths), options, scan_skips, manifest)
 
 
@@ -1227,7 +1228,15 @@ def _table_names(path: Path, kind: str) -> list[str] | None:
     return None
 
 
-def _check_named_columns(paths: Sequence[Path], opts: _Options) -> None:
+def _header(headers: dict[Path, list[str] | None], path: Path, kind: str) -> list[str] | None:
+    """:func:`_table_names` of ``path``, read once per :func:`load_corpus` call."""
+    if path not in headers:
+        headers[path] = _table_names(path, kind)
+    return headers[path]
+
+
+def _check_named_columns(paths: Sequence[Path], opts: _Options,
+                         headers: dict[Path, list[str] | None]) -> None:
     """Raise E025 if a column named in the options is in none of the tables."""
     wanted = list(opts.text_columns or ())
     wanted += [c for c in (opts.id_column, opts.title_column, opts.date_column,
@@ -1238,7 +1247,7 @@ def _check_named_columns(paths: Sequence[Path], opts: _Options) -> None:
     remaining = set(wanted)
     all_names: list[str] = []
     for path, kind in tables:
-        names = _table_names(path, kind)
+        names = _header(headers, path, kind)
         if names is None:
             continue
         all_names.extend(n for n in names if n not in all_names)
@@ -1335,25 +1344,24 @@ class _Manifest:
     rows: dict[str, _Described]  # by _path_key of the described file
 
 
-def _manifest_column(path: Path, kind: str | None, opts: _Options) -> str | None:
-    """The file column of a manifest table, None if ``path`` is not a manifest."""
-    if kind not in _TABLE_KINDS:
-        return None
-    names = _table_names(path, kind)
+def _manifest_column(names: list[str] | None, opts: _Options) -> str | None:
+    """The file column of a table with these column names if it is a manifest, else None."""
     if not names or _resolve_columns(names, opts).text:
         return None
     return _first_column(names, None, _DEFAULT_FILE_COLUMNS)
 
 
-def _read_manifests(paths: list[Path], opts: _Options,
-                    skips: list[Skip]) -> tuple[list[Path], _Manifest]:
+def _read_manifests(paths: list[Path], opts: _Options, skips: list[Skip],
+                    headers: dict[Path, list[str] | None]) -> tuple[list[Path], _Manifest]:
     """Take the manifests out of ``paths``, add the files they list, and read their rows."""
     manifests: list[Path] = []
     rows: dict[str, _Described] = {}
     listed: list[Path] = []
     for path in paths:
         kind = _kind(path)
-        column = _manifest_column(path, kind, opts)
+        if kind not in _TABLE_KINDS:
+            continue
+        column = _manifest_column(_header(headers, path, kind), opts)
         if column is None:
             continue
         manifests.append(path)
@@ -1377,7 +1385,6 @@ def _read_manifests(paths: list[Path], opts: _Options,
                 if date is None and opts.date_column is None:
                     year = _first_column(list(metadata), None, ("year",))
                     date = _iso_date(metadata.pop(year), opts.dayfirst) if year else None
-                metadata.pop(column, None)
                 rows[key] = _Described(item.title, item.author, date, metadata)
                 listed.append(target)
     if not manifests:

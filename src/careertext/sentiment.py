@@ -493,7 +493,7 @@ class LexiconScorer:
         while i < n:
             cands = phrases.get(lower[i])
             matched = 0
-            if cands and i and lower[i - 1] == "a" and lower[i] in _SOME:
+            if cands and _some(lower, i):
                 cands = None  # "a few projects", "a little help": some, not a lack
             if cands:
                 for size in cands:
@@ -520,6 +520,13 @@ class LexiconScorer:
 
 
 _SOME = frozenset({"few", "little"})
+
+
+def _some(lower: list[str], i: int) -> bool:
+    """Whether word ``i`` is the "few" of "a few" or the "little" of "a little": some, no lack."""
+    return i > 0 and lower[i] in _SOME and lower[i - 1] == "a"
+
+
 #: Quantity words that, in career text, negate the lexicon word right after them, or after up
 #: to two of "of" / "any" / "real" ("few opportunities", "lack of any support"), as
 #: VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a little help":
@@ -540,7 +547,7 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     out: dict[int, int] = {}
     n = len(lower)
     for j, w in enumerate(lower):
-        if w not in _LACK or (w in _SOME and j and lower[j - 1] == "a"):
+        if w not in _LACK or _some(lower, j):
             continue
         k = j + 1
         while k < min(n - 1, j + 3) and lower[k] in _LACK_GAP:  # "lack of any support"
