@@ -65,6 +65,28 @@ def test_form_only_cue_does_not_match_its_lemma(nlp, text, other, own):
     assert hits(nlp, own)
 
 
+@pytest.mark.parametrize("text, inner, outer", [
+    ("The health insurance was good.", ("wellbeing_balance", "cue", "health"),
+     ("compensation", "cue", "health insurance")),
+    ("The hiring manager never wrote back.", ("management", "cue", "manager"),
+     ("job_search", "cue", "hiring manager")),
+    ("I wanted a career change.", ("career_advancement", "cue", "career"),
+     ("new_opportunity", "cue", "career change")),
+])
+def test_cue_inside_a_longer_cue_of_another_code_is_no_hit(nlp, text, inner, outer):
+    found = hits(nlp, text)
+    assert outer in found
+    assert inner not in found
+
+
+def test_cue_inside_a_longer_cue_stays_where_its_code_lists_the_longer_one_too(nlp):
+    found = hits(nlp, "I joined a startup last year.")
+    assert ("new_opportunity", "problem", "joined a startup") in found
+    assert ("company_type", "cue", "joined a startup") in found  # the theme stays
+    # on its own the short cue is a hit as before
+    assert ("management", "cue", "manager") in hits(nlp, "My manager never wrote back.")
+
+
 def test_lemma_matching_still_finds_inflections(nlp):
     # the codebook lists "teammates", not "teammate"
     assert ("culture_fit", "cue", "teammate") in hits(nlp, "My teammate was never there.")

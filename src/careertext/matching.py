@@ -29,6 +29,7 @@ __all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index", "
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
 FORM_ONLY = "form_only"
+_CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
 
@@ -177,6 +178,7 @@ class CueMatcher:
         if doc.has_annotation("POS"):
             parsed = doc.has_annotation("DEP")
             found = {h for h in found if not self._other_sense(doc, h[2], h[3], parsed)}
+        found = _without_inner_cues(found)
         # full sort key: the order must not depend on set iteration (the process's hash seed)
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
                                                                                     h[0], h[1]))]
@@ -195,6 +197,30 @@ class CueMatcher:
         # reads them from unset tree fields and can crash.
         return t.pos_ in _NOT_VERBS or (parsed and any(
             c.dep_ in ("prt", "advmod") and c.lower_ in self._particles for c in t.children))
+
+
+def _without_inner_cues(found: set[tuple[str, str, int, int]]) -> set[tuple[str, str, int, int]]:
+    """Drop a code's cue that lies inside a longer cue of another code: the longer phrase says
+    what the words name ("health insurance" is pay, not health; "hiring manager" is the job
+    search, not one's management; "career change" is no promotion). A code that lists the longer
+    phrase too keeps its cue."""
+    cues = [h for h in found if h[1] in _CUE_KINDS]
+    longer = [h for h in cues if h[3] - h[2] > 1]
+    if not longer:
+        return found
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    starting: dict[int, list[tuple[str, str, int, int]]] = defaultdict(list)
+    for h in cues:
+        spans[h[0]].append((h[2], h[3]))
+        starting[h[2]].append(h)
+    inner = set()
+    for code, _, a, b in longer:
+        for i in range(a, b):
+            for h in starting.get(i, ()):
+                if (h[0] != code and h[3] <= b and h[3] - h[2] < b - a
+                        and not any(s <= a and b <= e for s, e in spans[h[0]])):
+                    inner.add(h)
+    return found - inner
 
 
 def unit_index(units: list[Span]) -> dict[int, int]:
