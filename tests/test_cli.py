@@ -22,6 +22,8 @@ def test_evaluate_command_json(capsys):
     out = json.loads(capsys.readouterr().out)
     assert set(out) == {"careertext", "keyword baseline"}
     assert out["careertext"]["documents"] == 20
+    assert 0 < out["careertext"]["voice_accuracy"] <= 1
+    assert out["keyword baseline"]["voice_accuracy"] is None  # it gives no voices
 
 
 def test_agreement_command(capsys):

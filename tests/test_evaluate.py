@@ -51,6 +51,38 @@ def test_scoring_counts(tmp_path, texts_dir):
     assert result.confusions()[0]["fn"] == ["management"]
 
 
+def test_direction_and_voice_accuracy_over_found_reasons(tmp_path, texts_dir):
+    gold = write(tmp_path / "g.jsonl", [
+        {"doc_id": "a", "required": ["compensation", "management"], "acceptable": [],
+         "reasons": [{"code": "compensation", "span": [S1, E1], "direction": "push",
+                      "voice": "self"},
+                     {"code": "management", "span": [0, 15], "direction": "push",
+                      "voice": "reported"}]},
+        {"doc_id": "b", "required": [], "acceptable": [], "reasons": []},
+    ])
+
+    class R:
+        def __init__(self, code, start, end, direction, voice):
+            self.code, self.start, self.end = code, start, end
+            self.direction, self.voice = direction, voice
+
+    def fake(texts):  # compensation found with the wrong voice, management found right
+        return [[R("compensation", S1, E1, "push", "advice"),
+                 R("management", 0, 15, "push", "reported")], []]
+
+    result = evaluate(gold, texts_dir, extractor=fake)
+    assert result.direction_accuracy == 1.0
+    assert result.voice_accuracy == 0.5
+    assert result.attribute_confusion("voice") == {("self", "advice"): 1,
+                                                   ("reported", "reported"): 1}
+    assert result.summary()["attributes_compared"] == 2
+    with pytest.raises(ValueError, match="voice"):
+        result.attribute_confusion("code")
+    # an extractor without directions or voices (the keyword baseline) has none to compare
+    plain = evaluate(gold, texts_dir, extractor=keyword_baseline).summary()
+    assert plain["direction_accuracy"] is None and plain["voice_accuracy"] is None
+
+
 def test_text_evidence_and_real_extractor(tmp_path, texts_dir):
     gold = write(tmp_path / "g.jsonl", [{
         "doc_id": "a", "required": ["compensation"], "acceptable": [],

@@ -44,7 +44,12 @@ def _table(title: str, columns: Sequence[str], rows: Sequence[Sequence[object]])
         table.add_column(col)
     for row in rows:
         table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
-    Console().print(table)
+    # written to a file or a pipe, rich assumes 80 columns and truncates; a table is wider
+    Console(width=None if sys.stdout.isatty() else 160).print(table)
+
+
+def _maybe(value: float | None) -> float | str:
+    return "-" if value is None else value
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
@@ -72,9 +77,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
                [(c["doc_id"], ",".join(c["fp"]), ",".join(c["fn"]))
                 for c in main_result.confusions()])
     _table(f"{args.gold} ({len(gold)} documents)",
-           ["system", "precision", "recall", "F1", "evidence recall", "tp", "fp", "fn"],
-           [(n, s["precision"], s["recall"], s["f1"], s["evidence_recall"], s["tp"], s["fp"],
+           ["system", "precision", "recall", "F1", "evidence recall", "direction", "voice", "tp",
+            "fp", "fn"],
+           [(n, s["precision"], s["recall"], s["f1"], s["evidence_recall"],
+             _maybe(s["direction_accuracy"]), _maybe(s["voice_accuracy"]), s["tp"], s["fp"],
              s["fn"]) for n, s in ((n, r.summary()) for n, r in results.items())])
+    print("direction, voice: share of the gold reasons found (evidence overlapped by a reason of "
+          "their code) whose direction / voice the reason gives too")
     return 0
 
 

@@ -4,6 +4,8 @@ Document-level scoring: a predicted code in ``required`` is a true positive, one
 ``required`` nor ``acceptable`` a false positive, a ``required`` code not predicted a false
 negative; ``acceptable`` codes count for nothing. Evidence recall: the share of gold reasons with a
 ``required`` code whose evidence sentence is overlapped by an extracted reason of the same code.
+Direction and voice accuracy: of those overlapped gold reasons that give a direction (voice), the
+share whose overlapping extracted reason has the same one.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ class DocRow:
     fn: tuple[str, ...]
     evidence_hit: int
     evidence_total: int
+    # (code, gold direction, extracted direction, gold voice, extracted voice) per gold reason
+    # with a required code that an extracted reason of its code overlaps
+    attributes: tuple[tuple[str, str | None, str | None, str | None, str | None], ...] = ()
 
 
 @dataclass
@@ -83,13 +88,44 @@ class EvalResult:
         total = sum(r.evidence_total for r in self.rows)
         return sum(r.evidence_hit for r in self.rows) / total if total else 1.0
 
+    def _pairs(self, attr: str) -> list[tuple[str, str]]:
+        i = {"direction": 1, "voice": 3}[attr]
+        return [(a[i], a[i + 1]) for r in self.rows for a in r.attributes
+                if a[i] is not None and a[i + 1] is not None]
+
+    @property
+    def direction_accuracy(self) -> float | None:
+        """Share of found gold reasons (evidence overlapped by an extracted reason of their code)
+        whose direction the extracted reason gives too; ``None`` when none can be compared (an
+        extractor without directions, or no reason found)."""
+        pairs = self._pairs("direction")
+        return sum(g == p for g, p in pairs) / len(pairs) if pairs else None
+
+    @property
+    def voice_accuracy(self) -> float | None:
+        """As :attr:`direction_accuracy`, for the voice (``self`` / ``reported`` / ``advice``)."""
+        pairs = self._pairs("voice")
+        return sum(g == p for g, p in pairs) / len(pairs) if pairs else None
+
+    def attribute_confusion(self, attr: str = "voice") -> dict[tuple[str, str], int]:
+        """Counts of (gold, extracted) values of ``"voice"`` or ``"direction"`` over the found
+        gold reasons, e.g. ``{("self", "self"): 80, ("reported", "self"): 12, ...}``."""
+        if attr not in ("voice", "direction"):
+            raise ValueError(f"attr is 'voice' or 'direction', not {attr!r}")
+        return dict(Counter(self._pairs(attr)))
+
     def summary(self) -> dict[str, float]:
-        """Micro precision, recall, F1, evidence recall and counts."""
+        """Micro precision, recall, F1, evidence recall, direction and voice accuracy (``None``
+        when nothing can be compared) and counts."""
+        accuracy = {name: (round(v, 4) if v is not None else None) for name, v in (
+            ("direction_accuracy", self.direction_accuracy),
+            ("voice_accuracy", self.voice_accuracy))}
         return {
             "documents": len(self.rows), "tp": self._sum("tp"), "fp": self._sum("fp"),
             "fn": self._sum("fn"), "precision": round(self.precision, 4),
             "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-            "evidence_recall": round(self.evidence_recall, 4),
+            "evidence_recall": round(self.evidence_recall, 4), **accuracy,
+            "attributes_compared": len(self._pairs("voice")),
         }
 
     def per_code(self) -> list[dict[str, Any]]:
@@ -259,10 +295,12 @@ def evaluate(gold: str | Path | list[GoldDoc], texts: str | Path | dict[str, str
         fp = sorted(codes - doc.required - doc.acceptable)
         fn = sorted(doc.required - codes)
         gold_ev = [g for g in doc.reasons if g.code in doc.required]
-        hit = sum(1 for g in gold_ev if any(
-            r.code == g.code and r.start < g.end and g.start < r.end for r in found))
+        matched = [(g, next((r for r in found if r.code == g.code and r.start < g.end
+                             and g.start < r.end), None)) for g in gold_ev]
+        attributes = tuple((g.code, g.direction, getattr(r, "direction", None), g.voice,
+                            getattr(r, "voice", None)) for g, r in matched if r is not None)
         result.rows.append(DocRow(doc.doc_id, tuple(sorted(codes)), tuple(tp), tuple(fp),
-                                  tuple(fn), hit, len(gold_ev)))
+                                  tuple(fn), len(attributes), len(gold_ev), attributes))
     return result
 
 
