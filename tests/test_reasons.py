@@ -190,6 +190,22 @@ def test_voice_comes_from_the_subject_of_the_leave_verb():
     assert r.voice == "reported"
 
 
+@pytest.mark.parametrize("text, code, voice", [
+    # the author is the one made to leave: the object of the verb, not its subject
+    ("They decided to fire me after I asked for a raise.", "job_security", "self"),
+    ("They fired my coworker because she was always sick.", "job_security", "reported"),
+    # an imperative-looking opening does not make the author's own departure advice
+    ("Call me cocky, but I think I was let go because of my salary.", "job_security", "self"),
+    # a sentence where no one leaves, about what happened to the author
+    ("I quit in March. My boss started yelling at me every day, and he never apologised.",
+     "management", "self"),
+    # asking for advice is not giving it
+    ("Laid off last week and in need of advice.", "job_security", "self"),
+])
+def test_voice_of_the_author_s_own_move(text, code, voice):
+    assert (code, voice) in {(r.code, r.voice) for r in extract_reasons(text)}
+
+
 def test_further_evidence_only_for_codes_already_found(nlp):
     """Sentences under the main threshold are returned only for a code that passes it
     elsewhere in the document; the set of codes never changes."""

@@ -377,13 +377,24 @@ def _negated(doc: Doc, hit: Hit) -> bool:
 
 def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     first = unit[0]
+    parsed = unit.doc.has_annotation("DEP")
+    if leave and parsed and any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in FIRST_PERSON
+            for c in unit.doc[leave[0].start].children):
+        # the author leaves ("Fuck it, I quit") or is made to ("they fired me", "Call me cocky,
+        # but I was let go"): their own move, whatever else the sentence looks like
+        return "self"
     if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT") or (
         first.lower_ in {"don't", "never", "always", "do"} and "you" not in unit.text.lower()[:3]
         and first.dep_ != "nsubj"
     ):
         return "advice"
+    if not leave and any(t.lower_ in FIRST_PERSON for t in unit):
+        # no one leaves here, and the author is in it: "my boss started yelling at me", "most of
+        # us are underpaid" tell the author's own experience
+        return "self"
     subjects = [t for t in unit if t.dep_ in ("nsubj", "nsubjpass")]
-    if leave and unit.doc.has_annotation("DEP"):
+    if leave and parsed:
         verb = unit.doc[leave[0].start]
         # the subject of the leave verb itself decides: "my colleague quit", "Dana resigned"
         # (not the subject of a verb above it: "The first reason I left was ...")
