@@ -195,7 +195,7 @@ def test_voice_comes_from_the_subject_of_the_leave_verb():
     ("They decided to fire me after I asked for a raise.", "job_security", "self"),
     ("They fired my coworker because she was always sick.", "job_security", "reported"),
     # an imperative-looking opening does not make the author's own departure advice
-    ("Call me cocky, but I think I was let go because of my salary.", "job_security", "self"),
+    ("Say what you like, but I think I was let go because of my salary.", "job_security", "self"),
     # a sentence where no one leaves, about what happened to the author
     ("I quit in March. My boss started yelling at me every day, and he never apologised.",
      "management", "self"),

@@ -381,8 +381,8 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     if leave and parsed and any(
             c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in FIRST_PERSON
             for c in unit.doc[leave[0].start].children):
-        # the author leaves ("Fuck it, I quit") or is made to ("they fired me", "Call me cocky,
-        # but I was let go"): their own move, whatever else the sentence looks like
+        # the author leaves ("Forget it, I quit") or is made to ("they fired me", "Say what you
+        # like, but I was let go"): their own move, whatever else the sentence looks like
         return "self"
     if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT") or (
         first.lower_ in {"don't", "never", "always", "do"} and "you" not in unit.text.lower()[:3]
