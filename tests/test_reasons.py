@@ -194,6 +194,9 @@ def test_voice_comes_from_the_subject_of_the_leave_verb():
     # the author is the one made to leave: the object of the verb, not its subject
     ("They decided to fire me after I asked for a raise.", "job_security", "self"),
     ("They fired my coworker because she was always sick.", "job_security", "reported"),
+    ("They laid me off in May.", "job_security", "self"),  # "laid me off": no "laid off"
+    ("They let me go because of the budget.", "job_security", "self"),  # "me" is under "go"
+    ("My wife left me because I worked every weekend.", "wellbeing_balance", "reported"),
     # an imperative-looking opening does not make the author's own departure advice
     ("Say what you like, but I think I was let go because of my salary.", "job_security", "self"),
     # a sentence where no one leaves, about what happened to the author

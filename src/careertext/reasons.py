@@ -23,7 +23,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .base import DocComponent, PlainData, ResultList
 from .codebook import Codebook, resolve_codebook
@@ -378,9 +378,8 @@ def _negated(doc: Doc, hit: Hit) -> bool:
 def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     first = unit[0]
     parsed = unit.doc.has_annotation("DEP")
-    if leave and parsed and any(
-            c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_ in FIRST_PERSON
-            for c in unit.doc[leave[0].start].children):
+    movers = _movers(unit.doc[leave[0].start]) if leave and parsed else []
+    if any(t.lower_ in FIRST_PERSON for t in movers):
         # the author leaves ("Forget it, I quit") or is made to ("they fired me", "Say what you
         # like, but I was let go"): their own move, whatever else the sentence looks like
         return "self"
@@ -416,6 +415,15 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     if frames["reported"] and not any(t.lower_ in FIRST_PERSON for t in unit):
         return "reported"
     return "self"
+
+
+def _movers(verb: Token) -> list[Token]:
+    """Who leaves by a leaving verb: its subject, or its object when someone is made to leave
+    ("they fired me"; not "my wife left me") or the subject under it ("they let me go")."""
+    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+           or (c.dep_ == "dobj" and verb.lemma_ != "leave")]
+    return out + [g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                  for g in c.children if g.dep_ == "nsubj"]
 
 
 def _clauses(unit: Span) -> dict[int, int]:
