@@ -377,9 +377,9 @@ def _negated(doc: Doc, hit: Hit) -> bool:
 
 def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     first = unit[0]
-    parsed = unit.doc.has_annotation("DEP")
-    movers = _movers(unit.doc[leave[0].start]) if leave and parsed else []
-    if any(t.lower_ in FIRST_PERSON for t in movers):
+    # the leave verb, where the Doc is parsed (its children are undefined otherwise)
+    verb = unit.doc[leave[0].start] if leave and unit.doc.has_annotation("DEP") else None
+    if verb is not None and any(t.lower_ in FIRST_PERSON for t in _movers(verb)):
         # the author leaves ("Forget it, I quit") or is made to ("they fired me", "Say what you
         # like, but I was let go"): their own move, whatever else the sentence looks like
         return "self"
@@ -388,13 +388,13 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
         and first.dep_ != "nsubj"
     ):
         return "advice"
-    if not leave and any(t.lower_ in FIRST_PERSON for t in unit):
+    author = any(t.lower_ in FIRST_PERSON for t in unit)
+    if not leave and author:
         # no one leaves here, and the author is in it: "my boss started yelling at me", "most of
         # us are underpaid" tell the author's own experience
         return "self"
     subjects = [t for t in unit if t.dep_ in ("nsubj", "nsubjpass")]
-    if leave and parsed:
-        verb = unit.doc[leave[0].start]
+    if verb is not None:
         # the subject of the leave verb itself decides: "my colleague quit", "Dana resigned"
         # (not the subject of a verb above it: "The first reason I left was ...")
         own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -412,7 +412,7 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
             return "advice"
         if w in THIRD_PERSON:
             return "reported"
-    if frames["reported"] and not any(t.lower_ in FIRST_PERSON for t in unit):
+    if frames["reported"] and not author:
         return "reported"
     return "self"
 
