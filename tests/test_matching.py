@@ -99,7 +99,36 @@ def test_rules_lists_hold_only_strings():
     import yaml
 
     raw = yaml.safe_load(resources.files("careertext").joinpath("data/rules.yaml").read_text())
+    separable = raw.pop("separable")
     assert all(isinstance(v, str) for vs in raw.values() for v in vs)
+    assert all(isinstance(k, str) and len(k.split()) == 2 and all(isinstance(w, str) for w in ws)
+               for k, ws in separable.items())
+
+
+@pytest.mark.parametrize("text, found", [
+    ("They laid me off in May.", ("job_security", "problem", "laid me off")),
+    ("They laid me off in May.", ("leave", "leave", "laid me off")),
+    ("The agency let her go without notice.", ("job_security", "problem", "let her go")),
+    ("They are letting us go in June.", ("job_security", "problem", "letting us go")),
+    ("Ten years of night shifts burned me out.", ("wellbeing_balance", "problem", "burned me out")),
+    ("They passed him over again.", ("career_advancement", "problem", "passed him over")),
+])
+def test_object_pronoun_inside_a_separable_cue(nlp, text, found):
+    assert found in hits(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "My supervisor let me go home early.",  # a word of another phrase after the particle
+    "Let me go back to the start.",
+    "Let us go get some coffee.",  # a verb after a particle that is a verb
+    "Just let it go.",  # "it" is no object pronoun here
+])
+def test_separable_cue_in_another_phrase_is_no_hit(nlp, text):
+    assert not any(key == "job_security" for key, _kind, _w in hits(nlp, text))
+
+
+def test_separable_cue_without_lemmas_matches_its_base_form(blank_nlp):
+    assert ("job_security", "problem", "lay me off") in hits(blank_nlp, "They will lay me off.")
 
 
 def test_without_a_parse_particles_are_not_read(nlp):

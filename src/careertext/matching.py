@@ -22,13 +22,16 @@ from spacy.tokens import Doc, Span
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "unit_index", "verb_only_words",
-           "verb_particles"]
+__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "separable_cues", "unit_index",
+           "verb_only_words", "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
 FORM_ONLY = "form_only"
+SEPARABLE = "separable"
+OBJECT_PRONOUNS = "object_pronouns"
+_SETTINGS = (VERB_ONLY, VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
@@ -45,13 +48,29 @@ class Hit:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(str(v) for v in vs) for k, vs in _rules_yaml().items() if k != SEPARABLE}
+
+
+@lru_cache(maxsize=1)
+def _rules_yaml() -> dict:
     text = resources.files("careertext").joinpath("data/rules.yaml").read_text("utf-8")
-    return {k: tuple(str(v) for v in vs) for k, vs in yaml.safe_load(text).items()}
+    return yaml.safe_load(text)
 
 
 def frame_rules() -> dict[str, tuple[str, ...]]:
     """The frame cue lists of ``careertext/data/rules.yaml`` (cached)."""
-    return {k: v for k, v in _rules().items() if k not in (VERB_ONLY, VERB_PARTICLES, FORM_ONLY)}
+    return {k: v for k, v in _rules().items() if k not in _SETTINGS}
+
+
+def separable_cues() -> dict[tuple[str, str], frozenset[str]]:
+    """Two-word cues that an object pronoun may split ("laid me off"), as (verb lemma,
+    particle), each with the words that make another phrase right after the particle ("let me
+    go home"); ``separable`` in ``rules.yaml``."""
+    out = {}
+    for phrase, words in _rules_yaml().get(SEPARABLE, {}).items():
+        verb, particle = str(phrase).lower().split()
+        out[(verb, particle)] = frozenset(str(w).lower() for w in words)
+    return out
 
 
 def verb_only_words() -> frozenset[str]:
@@ -92,6 +111,10 @@ class CueMatcher:
         self._pos_patterns = False
         self._verb_only = verb_only_words()
         self._particles = verb_particles()
+        self._separable = separable_cues()
+        self._pronouns = frozenset(_rules().get(OBJECT_PRONOUNS, ()))
+        # two-word cue -> its (key, kind)s, by lower-case words and (once built) by verb lemma
+        self._pairs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
         self._keys: dict[int, tuple[str, str]] = {}
         self._done: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
         phrases: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -120,6 +143,9 @@ class CueMatcher:
             match_id = self._key(key, kind)
             self.lower.add(match_id, [nlp.make_doc(p) for p in items])
             self._lemma_phrases.append((match_id, items))
+            for words in (p.lower().split() for p in items):
+                if len(words) == 2 and tuple(words) in self._separable:
+                    self._pairs[(words[0], words[1])].add((key, kind))
 
     def _build_lemma_patterns(self) -> None:
         nlp, self._lemmas_pending = self._nlp(), False
@@ -135,6 +161,10 @@ class CueMatcher:
             for _name, proc in lemma_pipes:
                 docs = [proc(d) for d in docs]
             self.lemma.add(match_id, [d for d in docs if any(t.lemma_ for t in d)])
+            for d in docs:
+                pair = (d[0].lemma_.lower(), d[-1].lower_)
+                if len(d) == 2 and pair in self._separable:
+                    self._pairs[pair].add(self._keys[self.vocab.strings[match_id]])
 
     @classmethod
     def shared(cls, nlp: Language, codebook: Codebook) -> CueMatcher:
@@ -175,6 +205,8 @@ class CueMatcher:
             for match_id, start, end in matcher(doc):
                 key, kind = self._keys[match_id]
                 found.add((key, kind, start, end))
+        if self._pairs:
+            found |= self._split_cues(doc, has_lemmas)
         if doc.has_annotation("POS"):
             parsed = doc.has_annotation("DEP")
             found = {h for h in found if not self._other_sense(doc, h[2], h[3], parsed)}
@@ -182,6 +214,26 @@ class CueMatcher:
         # full sort key: the order must not depend on set iteration (the process's hash seed)
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
                                                                                     h[0], h[1]))]
+
+    def _split_cues(self, doc: Doc, has_lemmas: bool) -> set[tuple[str, str, int, int]]:
+        """Separable cues split by an object pronoun: "laid me off", "let her go" (not "let me go
+        home", nor "let me go get it")."""
+        found = set()
+        for i in range(1, len(doc) - 1):
+            if doc[i].lower_ not in self._pronouns:
+                continue
+            verb, particle = doc[i - 1], doc[i + 1]
+            verb_forms = {verb.lower_, verb.lemma_.lower()} if has_lemmas else {verb.lower_}
+            for form in verb_forms:
+                pair = (form, particle.lower_)
+                if pair not in self._separable or not self._pairs.get(pair):
+                    continue
+                after = doc[i + 2] if i + 2 < len(doc) else None
+                if after is not None and (after.lower_ in self._separable[pair] or (
+                        particle.pos_ == "VERB" and after.pos_ == "VERB")):
+                    continue
+                found.update((key, kind, i - 1, i + 2) for key, kind in self._pairs[pair])
+        return found
 
     def _other_sense(self, doc: Doc, start: int, end: int, parsed: bool) -> bool:
         """A one-word cue of ``verb_only`` tagged as a noun, adjective, adverb or preposition
