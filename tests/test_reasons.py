@@ -270,3 +270,22 @@ def test_denied_reason_is_not_returned_beside_a_departure(nlp):
     assert "management" not in {r.code for r in careertext.extract_reasons(text, nlp=nlp)}
     kept = "I had a bad manager. I quit in May."
     assert "management" in {r.code for r in careertext.extract_reasons(kept, nlp=nlp)}
+
+
+@pytest.mark.parametrize("text, feared", [
+    ("I am likely to get fired for this.", True),
+    ("Honestly I'm scared of being laid off next year.", True),
+    ("We might get laid off after the merger.", True),  # a modal verb right before the cue
+    ("They laid me off in May.", False),
+    ("I was worried, and then they laid me off.", False),  # punctuation between: it happened
+    ("I might say they fired me for nothing.", False),  # the modal is not right before it
+])
+def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
+    from careertext.reasons import ReasonExtractor
+
+    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "job_security"]
+    assert found
+    assert found[0]["features"]["feared"] == float(feared)
+    assert found[0]["features"]["problem"] == float(not feared)
+    assert found[0]["direction"] == ("push" if feared else "involuntary")
+    assert any(c.startswith("feared:") for c in found[0]["cues"]) == feared

@@ -39,6 +39,7 @@ THIRD_PERSON = {"he", "she", "they", "them", "his", "her", "their", "people", "e
                 "everybody", "someone", "nobody", "employees", "workers", "many", "most"}
 CONTRAST = {"but", "however", "although", "though", "while", "whereas", "yet", "except"}
 NEGATORS = {"not", "n't", "never", "no", "nothing", "without"}
+MODALS = {"might", "could", "may", "would", "will", "can", "should", "must"}
 _WORD = re.compile(r"\w")
 
 
@@ -215,13 +216,17 @@ class ReasonExtractor(DocComponent):
         # A denied problem is no problem ("I did not have a bad manager", "I wasn't fired").
         denied = {h for hs in codes.values() for h in hs
                   if h.kind == "problem" and _negated(unit.doc, h)}
+        # A feared layoff or firing ("likely to get fired") is no problem of the job's security
+        # (it still tells of a possible departure, as a wish to leave does).
+        clauses = _clauses(unit)
+        feared = {h for h in codes.get("job_security", [])
+                  if h.kind == "problem" and _feared(unit.doc, h, frames["feared"], clauses)}
         # A layoff or firing is itself a departure.
         leave += [h for h in codes.get("job_security", [])
                   if h.kind == "problem" and h not in denied]
         return {
             "frames": frames, "codes": codes, "leave": leave, "denied": denied,
-            "voice": _voice(unit, frames, leave),
-            "clauses": _clauses(unit),
+            "feared": feared, "voice": _voice(unit, frames, leave), "clauses": clauses,
         }
 
     def _unit_candidates(self, k: int, unit: Span, facts: dict[str, Any],
@@ -241,7 +246,8 @@ class ReasonExtractor(DocComponent):
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
             ruled_out = bool(code_clauses & ruled_out_clauses)
-            problem = [h for h in hits if h.kind == "problem" and h not in facts["denied"]]
+            problem = [h for h in hits if h.kind == "problem"
+                       and h not in facts["denied"] and h not in facts["feared"]]
             # every cue of the code sits in a denied problem: "I did not have a bad manager"
             denied = all(any(d.start <= h.start and h.end <= d.end for d in facts["denied"])
                          for h in hits)
@@ -269,6 +275,7 @@ class ReasonExtractor(DocComponent):
                 "because": float(bool(frames["because"])),
                 "pull_frame": float(bool(frames["pull"])),
                 "question": float(question),
+                "feared": float(bool(facts["feared"])),
                 "polarity": polarity,
                 "negative": float(negative),
                 "praise": float(praise),
@@ -290,6 +297,8 @@ class ReasonExtractor(DocComponent):
             cues = [f"{h.kind}:{doc[h.start:h.end].text}" for h in hits]
             cues += [f"{name}:{doc[h.start:h.end].text}" for name in ("leave", "because", "want")
                      for h in frames[name]]
+            if facts["feared"]:
+                cues += [f"feared:{doc[h.start:h.end].text}" for h in frames["feared"]]
             if polarity and not problem:
                 cues.append(f"polarity:{polarity:+.2f}")
             out.append({
@@ -373,6 +382,22 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     head = doc[hit.start]
     return any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
+
+
+def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bool:
+    """Whether a fear or possibility word of the ``feared`` frame comes shortly before a cue, in
+    its clause and with no punctuation between: "likely to get fired", "afraid of being laid
+    off", "might get fired" (a modal verb only right before it)."""
+    for f in fears:
+        gap = doc[f.end:hit.start]
+        if f.end > hit.start or clauses.get(f.start) != clauses.get(hit.start):
+            continue
+        if any(t.is_punct for t in gap):
+            continue
+        limit = 1 if doc[f.start].tag_ == "MD" or doc[f.start].lower_ in MODALS else 5
+        if len(gap) <= limit:
+            return True
+    return False
 
 
 def _voice(unit: Span, frames, leave: list[Hit]) -> str:
