@@ -163,3 +163,24 @@ def test_themes_and_sentiment_without_a_parse_on_real_posts(shared):
     texts = [f"{r['title']}\n\n{r['body']}".strip() for r in rows]
     results = list(careertext.analyze(texts, analyses=["themes", "sentiment"], senter=True))
     assert len(results) == len(texts)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("I paid off my student loans in five years.", "paid"),
+    ("All that practice finally paid off.", "paid"),
+    ("Pay attention to how they treat the interns.", "Pay"),
+    ("We broke up last winter.", "broke"),
+    ("My manager broke the news on a Friday.", "broke"),
+])
+def test_cue_inside_a_phrase_of_another_sense_is_no_hit(nlp, text, word):
+    assert not any(key == "compensation" and w == word for key, _kind, w in hits(nlp, text))
+    assert not any(kind == "other_sense" for _key, kind, _w in hits(nlp, text))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("They paid me less than the new hires.", "paid"),
+    ("I was broke by the end of every month.", "broke"),
+    ("We get paid time off.", "paid"),  # "paid ... off" split: not "paid off"
+])
+def test_cue_outside_a_phrase_of_another_sense_stays(nlp, text, word):
+    assert any(key == "compensation" and w == word for key, _kind, w in hits(nlp, text))

@@ -31,6 +31,7 @@ VERB_PARTICLES = "verb_particles"
 FORM_ONLY = "form_only"
 SEPARABLE = "separable"
 OBJECT_PRONOUNS = "object_pronouns"
+OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
 _SETTINGS = (VERB_ONLY, VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
@@ -129,7 +130,7 @@ class CueMatcher:
                 self.all_tokens.add(self._key(code.id, "problem"), [p for p in no_x if p])
                 self._pos_patterns = True
         rules = frame_rules()
-        for frame in frames:
+        for frame in dict.fromkeys((*frames, OTHER_SENSE)):  # other senses always
             phrases[(frame, frame)].extend(rules[frame])
         # Cue phrases are lemmatised with the pipeline's own components, so that both sides
         # agree; on first use, not here: while spacy.load builds the pipeline, the trained
@@ -211,6 +212,7 @@ class CueMatcher:
             parsed = doc.has_annotation("DEP")
             found = {h for h in found if not self._other_sense(doc, h[2], h[3], parsed)}
         found = _without_inner_cues(found)
+        found = {h for h in found if h[1] != OTHER_SENSE}
         # full sort key: the order must not depend on set iteration (the process's hash seed)
         return [Hit(k, kind, s, e) for k, kind, s, e in sorted(found, key=lambda h: (h[2], h[3],
                                                                                     h[0], h[1]))]
@@ -252,12 +254,13 @@ class CueMatcher:
 
 
 def _without_inner_cues(found: set[tuple[str, str, int, int]]) -> set[tuple[str, str, int, int]]:
-    """Drop a code's cue that lies inside a longer cue of another code: the longer phrase says
-    what the words name ("health insurance" is pay, not health; "hiring manager" is the job
-    search, not one's management; "career change" is no promotion). A code that lists the longer
-    phrase too keeps its cue."""
+    """Drop a code's cue that lies inside a longer cue of another code or inside a phrase of
+    ``other_sense``: the longer phrase says what the words name ("health insurance" is pay, not
+    health; "hiring manager" is the job search, not one's management; "career change" is no
+    promotion; "paid off my loans" is no pay). A code that lists the longer phrase too keeps its
+    cue."""
     cues = [h for h in found if h[1] in _CUE_KINDS]
-    longer = [h for h in cues if h[3] - h[2] > 1]
+    longer = [h for h in found if h[3] - h[2] > 1 and (h[1] in _CUE_KINDS or h[1] == OTHER_SENSE)]
     if not longer:
         return found
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
