@@ -25,9 +25,16 @@ def hits(nlp, text):
     ("I fired off an email to my team.", "fired"),  # a verb with a particle: another verb
     ("We were all fired up about the launch.", "fired"),
     ("We picked up where we left off.", "left"),
+    ("The recruiter scheduled a call for Monday.", "scheduled"),  # not_verb: a verb here
+    ("I still miss my old team.", "miss"),  # form_only "missed", not "miss"
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
+
+
+def test_not_verb_cue_as_a_noun_is_a_hit(nlp):
+    assert ("wellbeing_balance", "cue", "schedule") in hits(nlp, "The schedule changed every week.")
+    assert ("wellbeing_balance", "problem", "missed") in hits(nlp, "I missed every birthday.")
 
 
 @pytest.mark.parametrize("text, found", [

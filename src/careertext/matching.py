@@ -28,11 +28,12 @@ __all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "separable_cues
 
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
+NOT_VERB = "not_verb"
 FORM_ONLY = "form_only"
 SEPARABLE = "separable"
 OBJECT_PRONOUNS = "object_pronouns"
 OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
-_SETTINGS = (VERB_ONLY, VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS)
+_SETTINGS = (VERB_ONLY, NOT_VERB, VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
@@ -111,6 +112,7 @@ class CueMatcher:
         self.all_tokens = Matcher(nlp.vocab)  # and those needing part-of-speech tags: one pass
         self._pos_patterns = False
         self._verb_only = verb_only_words()
+        self._not_verb = frozenset(_rules().get(NOT_VERB, ()))
         self._particles = verb_particles()
         self._separable = separable_cues()
         self._pronouns = frozenset(_rules().get(OBJECT_PRONOUNS, ()))
@@ -240,10 +242,13 @@ class CueMatcher:
     def _other_sense(self, doc: Doc, start: int, end: int, parsed: bool) -> bool:
         """A one-word cue of ``verb_only`` tagged as a noun, adjective, adverb or preposition
         ("into the fire", "sick leave"), or, in a parsed Doc, a verb with a particle of
-        ``verb_particles`` ("fired off an email", "fired up", "where we left off")."""
+        ``verb_particles`` ("fired off an email", "fired up", "where we left off"); a one-word
+        cue of ``not_verb`` tagged as a verb ("scheduled an interview")."""
         if end - start != 1:
             return False
         t = doc[start]
+        if t.pos_ == "VERB" and (t.lower_ in self._not_verb or t.lemma_.lower() in self._not_verb):
+            return True
         words = self._verb_only
         if t.lower_ not in words and t.lemma_.lower() not in words:
             return False
