@@ -289,3 +289,30 @@ def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
     assert found[0]["features"]["problem"] == float(not feared)
     assert found[0]["direction"] == ("push" if feared else "involuntary")
     assert any(c.startswith("feared:") for c in found[0]["cues"]) == feared
+
+
+@pytest.mark.parametrize("text, code", [
+    ("I quit my job to become a freelancer.", "new_opportunity"),
+    ("In 2019 I left the bank to go back to school.", "life_circumstances"),
+])
+def test_a_purpose_clause_of_leaving_is_a_pull(nlp, text, code):
+    from careertext.reasons import ReasonExtractor
+
+    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == code]
+    assert found and found[0]["features"]["purpose"] == 1.0
+    assert found[0]["direction"] == "pull" and found[0]["rule_score"] == 0.9
+
+
+def test_a_purpose_clause_away_from_a_problem_stays_a_push(nlp):
+    from careertext.reasons import ReasonExtractor
+
+    text = "I quit to escape the toxic culture."
+    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "culture_fit"]
+    assert found and found[0]["features"]["purpose"] == 1.0 and found[0]["direction"] == "push"
+
+
+def test_no_purpose_clause_without_to(nlp):
+    from careertext.reasons import ReasonExtractor
+
+    text = "I quit my job and went back to school."
+    assert not any(c["features"]["purpose"] for c in ReasonExtractor(nlp).candidates(nlp(text)))

@@ -227,6 +227,7 @@ class ReasonExtractor(DocComponent):
         return {
             "frames": frames, "codes": codes, "leave": leave, "denied": denied,
             "feared": feared, "voice": _voice(unit, frames, leave), "clauses": clauses,
+            "purpose": _purpose_tokens(unit.doc, frames["leave"] + frames["want"]),
         }
 
     def _unit_candidates(self, k: int, unit: Span, facts: dict[str, Any],
@@ -257,8 +258,9 @@ class ReasonExtractor(DocComponent):
             praise = not problem and polarity >= 0.3
             pull_code = code_id == "new_opportunity"
             only_subject = all(set(range(h.start, h.end)) <= leave_subjects for h in hits)
+            purpose = any(h.start in facts["purpose"] for h in hits)
             rule = 0.0
-            if facts["leave"] and (negative or frames["because"] or pull_code):
+            if facts["leave"] and (negative or frames["because"] or pull_code or purpose):
                 rule = 0.9
             elif facts["leave"] and not praise:
                 rule = 0.6
@@ -273,6 +275,7 @@ class ReasonExtractor(DocComponent):
                 "leave": float(bool(facts["leave"])),
                 "want": float(bool(frames["want"])),
                 "because": float(bool(frames["because"])),
+                "purpose": float(purpose),
                 "pull_frame": float(bool(frames["pull"])),
                 "question": float(question),
                 "feared": float(bool(facts["feared"])),
@@ -303,7 +306,7 @@ class ReasonExtractor(DocComponent):
                 cues.append(f"polarity:{polarity:+.2f}")
             out.append({
                 "code": code_id, "label": self.codebook.label(code_id),
-                "direction": self._direction(code_id, problem, frames, polarity),
+                "direction": self._direction(code_id, problem, frames, polarity, purpose),
                 "voice": voice, "start": unit.start_char, "end": unit.end_char,
                 "cues": list(dict.fromkeys(cues)), "features": features, "rule_score": rule,
                 "blocked": ruled_out or denied or hypothetical or only_subject or
@@ -311,12 +314,15 @@ class ReasonExtractor(DocComponent):
             })
         return out
 
-    def _direction(self, code_id: str, problem: list[Hit], frames, polarity: float) -> str:
+    def _direction(self, code_id: str, problem: list[Hit], frames, polarity: float,
+                   purpose: bool = False) -> str:
         if code_id == "job_security":
             return "involuntary" if problem else "push"
         if code_id == "new_opportunity":
             return "pull"
-        if frames["pull"] and polarity >= 0 and not problem:
+        if frames["pull"] and polarity >= 0 and not problem or purpose and polarity >= 0:
+            # the destination ("a new role", "an offer") or the purpose of leaving ("I quit to
+            # go back to school"; not "to escape the toxic culture")
             return "pull"
         return self.codebook[code_id].direction if code_id in self.codebook else "push"
 
@@ -382,6 +388,22 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     head = doc[hit.start]
     return any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
+
+
+def _purpose_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
+    """The tokens of a purpose clause of a leaving verb, "to" and an infinitive: "I quit my job
+    to be a freelancer", "I resigned to care for my mother", "quitting my job to travel"."""
+    if not leave or not doc.has_annotation("DEP"):
+        return set()
+    out: set[int] = set()
+    for hit in leave:
+        verb = doc[hit.start]
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for clause in [*verb.children, *(g for o in objects for g in o.children)]:
+            if clause.dep_ in ("xcomp", "advcl", "relcl") and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                out.update(t.i for t in clause.subtree)
+    return out
 
 
 def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bool:
