@@ -22,18 +22,19 @@ from spacy.tokens import Doc, Span
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "frame_rules", "sentence_units", "separable_cues", "unit_index",
-           "verb_only_words", "verb_particles"]
+__all__ = ["CueMatcher", "Hit", "escape_verbs", "frame_rules", "sentence_units", "separable_cues",
+           "unit_index", "verb_only_words", "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
 NOT_VERB = "not_verb"
+ESCAPE = "escape"
 FORM_ONLY = "form_only"
 SEPARABLE = "separable"
 OBJECT_PRONOUNS = "object_pronouns"
 OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
-_SETTINGS = (VERB_ONLY, NOT_VERB, VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS)
+_SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
@@ -78,6 +79,12 @@ def separable_cues() -> dict[tuple[str, str], frozenset[str]]:
 def verb_only_words() -> frozenset[str]:
     """One-word cues that count only where they are verbs (``verb_only`` in ``rules.yaml``)."""
     return frozenset(_rules().get(VERB_ONLY, ()))
+
+
+def escape_verbs() -> frozenset[str]:
+    """Verbs of a purpose clause of leaving that move away from a problem ("to escape the toxic
+    culture"; ``escape`` in ``rules.yaml``)."""
+    return frozenset(_rules().get(ESCAPE, ()))
 
 
 def verb_particles() -> frozenset[str]:

@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from .base import DocComponent, PlainData, ResultList
 from .codebook import Codebook, resolve_codebook
 from .errors import check_text
-from .matching import CueMatcher, Hit, sentence_units, unit_index
+from .matching import CueMatcher, Hit, escape_verbs, sentence_units, unit_index
 
 __all__ = [
     "Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many", "reasons_frame",
@@ -164,6 +164,7 @@ class ReasonExtractor(DocComponent):
             trained if evidence_threshold is None else evidence_threshold))
         self.matcher = CueMatcher.shared(nlp, self.codebook)
         self._reason_codes = set(self.codebook.reason_ids)
+        self._escape = escape_verbs()
 
     data_attr = "ct_reasons"
 
@@ -259,6 +260,8 @@ class ReasonExtractor(DocComponent):
             pull_code = code_id == "new_opportunity"
             only_subject = all(set(range(h.start, h.end)) <= leave_subjects for h in hits)
             purpose = any(h.start in facts["purpose"] for h in hits)
+            # "to escape the toxic culture", "to get away from my boss": away from a problem
+            escape = purpose and any(facts["purpose"].get(h.start) in self._escape for h in hits)
             rule = 0.0
             if facts["leave"] and (negative or frames["because"] or pull_code or purpose):
                 rule = 0.9
@@ -306,7 +309,8 @@ class ReasonExtractor(DocComponent):
                 cues.append(f"polarity:{polarity:+.2f}")
             out.append({
                 "code": code_id, "label": self.codebook.label(code_id),
-                "direction": self._direction(code_id, problem, frames, polarity, purpose),
+                "direction": self._direction(code_id, problem, frames, polarity,
+                                             purpose and not escape),
                 "voice": voice, "start": unit.start_char, "end": unit.end_char,
                 "cues": list(dict.fromkeys(cues)), "features": features, "rule_score": rule,
                 "blocked": ruled_out or denied or hypothetical or only_subject or
@@ -322,7 +326,7 @@ class ReasonExtractor(DocComponent):
             return "pull"
         if frames["pull"] and polarity >= 0 and not problem or purpose and polarity >= 0:
             # the destination ("a new role", "an offer") or the purpose of leaving ("I quit to
-            # go back to school"; not "to escape the toxic culture")
+            # go back to school")
             return "pull"
         return self.codebook[code_id].direction if code_id in self.codebook else "push"
 
@@ -390,19 +394,20 @@ def _negated(doc: Doc, hit: Hit) -> bool:
         c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
 
 
-def _purpose_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
-    """The tokens of a purpose clause of a leaving verb, "to" and an infinitive: "I quit my job
-    to be a freelancer", "I resigned to care for my mother", "quitting my job to travel"."""
+def _purpose_tokens(doc: Doc, leave: list[Hit]) -> dict[int, str]:
+    """The tokens of a purpose clause of a leaving verb, "to" and an infinitive ("I quit my job
+    to be a freelancer", "I resigned to care for my mother", "quitting my job to travel"), each
+    with the lemma of the clause's verb."""
     if not leave or not doc.has_annotation("DEP"):
-        return set()
-    out: set[int] = set()
+        return {}
+    out: dict[int, str] = {}
     for hit in leave:
         verb = doc[hit.start]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         for clause in [*verb.children, *(g for o in objects for g in o.children)]:
             if clause.dep_ in ("xcomp", "advcl", "relcl") and any(
                     c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-                out.update(t.i for t in clause.subtree)
+                out.update((t.i, clause.lemma_.lower()) for t in clause.subtree)
     return out
 
 
