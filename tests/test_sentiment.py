@@ -121,6 +121,20 @@ def test_words_of_kind_frequency_and_likelihood_carry_no_weight_alone(word):
     assert sentiment(f"It was {word}.", domain="career").compound == 0
 
 
+@pytest.mark.parametrize("text, phrase", [
+    ("The store was always under staffed.", "under staffed"),
+    ("We were under-paid for years.", "under-paid"),
+])
+def test_a_prefixed_career_word_written_apart_is_the_word(nlp, text, phrase):
+    whole = sentiment(text.replace(phrase, phrase.replace(" ", "").replace("-", "")),
+                      domain="career", nlp=nlp)
+    s = sentiment(text, domain="career", nlp=nlp)
+    assert s.compound == whole.compound < 0
+    assert [c.phrase for c in s.sentences[0].contributions] == [phrase]
+    # only words of the career lexicon: "take over management" is no "overmanagement"
+    assert sentiment("He took over management last year.", domain="career", nlp=nlp).compound == 0
+
+
 def test_lack_is_one_contribution(nlp):
     s = score(nlp, "Lack of training and too many meetings.")
     assert [c.phrase for c in s.sentences[0].contributions] == ["Lack of training",

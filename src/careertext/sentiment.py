@@ -262,6 +262,9 @@ class _Score:
     contributions: list  # [[start, end, weight], ...] relative to the scored text
 
 
+_SPLIT_PREFIXES = ("under", "over")
+
+
 class LexiconScorer:
     """VADER's rules over VADER's lexicon plus an optional domain lexicon of words and phrases.
 
@@ -299,6 +302,15 @@ class LexiconScorer:
             if len(words) > 1:
                 self._terms[words] = term
                 sizes.setdefault(words[0], set()).add(len(words))
+        # a domain word with a prefix of degree, written apart or hyphenated, is the same word:
+        # "under staffed", "under-paid" (reviews write both)
+        for term in list(domain or {}):
+            for prefix in _SPLIT_PREFIXES:
+                rest = term[len(prefix):]
+                if term.startswith(prefix) and len(rest) >= 4 and rest.isalpha():
+                    self._terms.setdefault((prefix, rest), term)
+                    sizes.setdefault(prefix, set()).add(2)
+                    self.lex.setdefault(f"{prefix}-{rest}", self.lex[term])
         self.phrases = {w: tuple(sorted(s, reverse=True)) for w, s in sizes.items()}
         self._firsts = frozenset(self.phrases)
         self.emojis = _emoji_lexicon()
