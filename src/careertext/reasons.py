@@ -435,7 +435,8 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
         # the author leaves ("Forget it, I quit") or is made to ("they fired me", "Say what you
         # like, but I was let go"): their own move, whatever else the sentence looks like
         return "self"
-    if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT") or (
+    if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT"
+                            and not _about_the_author(first)) or (
         first.lower_ in {"don't", "never", "always", "do"} and "you" not in unit.text.lower()[:3]
         and first.dep_ != "nsubj"
     ):
@@ -467,6 +468,14 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     if frames["reported"] and not author:
         return "reported"
     return "self"
+
+
+def _about_the_author(verb: Token) -> bool:
+    """Whether an opening verb's object is the author's own ("Curse my managers.", "Screw my
+    job."): an outburst about the author's work, not an order to the reader ("Learn from my
+    mistakes" has no such object)."""
+    return any(c.dep_ == "dobj" and any(g.dep_ == "poss" and g.lower_ in FIRST_PERSON
+                                        for g in c.children) for c in verb.children)
 
 
 def _movers(verb: Token) -> list[Token]:
