@@ -206,10 +206,14 @@ def test_voice_comes_from_the_subject_of_the_leave_verb():
     ("Laid off last week and in need of advice.", "job_security", "self"),
     # an outburst about the author's own work opens like an order but is none
     ("Curse my managers. I quit in May.", "management", "self"),
-    ("Take my advice and quit if your boss yells at you.", "culture_fit", "advice"),
+    ("Take my advice and quit if your manager yells at you.", "management", "advice"),
 ])
-def test_voice_of_the_author_s_own_move(text, code, voice):
-    assert (code, voice) in {(r.code, r.voice) for r in extract_reasons(text)}
+def test_voice_of_the_author_s_own_move(nlp, text, code, voice):
+    # the voice is the rules' reading of a sentence, whatever the trained weights score it
+    from careertext.reasons import ReasonExtractor
+
+    found = ReasonExtractor(nlp).candidates(nlp(text))
+    assert (code, voice) in {(c["code"], c["voice"]) for c in found}
 
 
 def test_further_evidence_only_for_codes_already_found(nlp):
@@ -319,3 +323,17 @@ def test_no_purpose_clause_without_to(nlp):
 
     text = "I quit my job and went back to school."
     assert not any(c["features"]["purpose"] for c in ReasonExtractor(nlp).candidates(nlp(text)))
+
+
+@pytest.mark.parametrize("text, code, motive", [
+    ("I quit because my manager yelled at me every day.", "management", True),
+    ("I left because of the pay.", "compensation", True),
+    ("I quit due to burnout.", "wellbeing_balance", True),
+    ("The main reason I left was the toxic culture.", "culture_fit", True),
+    ("My manager was kind, and I left because I wanted to travel.", "management", False),
+])
+def test_cue_in_the_motive_a_motive_word_introduces(nlp, text, code, motive):
+    from careertext.reasons import ReasonExtractor
+
+    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == code]
+    assert found and found[0]["features"]["motive"] == float(motive)

@@ -229,6 +229,7 @@ class ReasonExtractor(DocComponent):
             "frames": frames, "codes": codes, "leave": leave, "denied": denied,
             "feared": feared, "voice": _voice(unit, frames, leave), "clauses": clauses,
             "purpose": _purpose_tokens(unit.doc, frames["leave"] + frames["want"]),
+            "motive": _motive_tokens(unit.doc, frames["because"]),
         }
 
     def _unit_candidates(self, k: int, unit: Span, facts: dict[str, Any],
@@ -260,6 +261,7 @@ class ReasonExtractor(DocComponent):
             pull_code = code_id == "new_opportunity"
             only_subject = all(set(range(h.start, h.end)) <= leave_subjects for h in hits)
             purpose = any(h.start in facts["purpose"] for h in hits)
+            motive = any(h.start in facts["motive"] for h in hits)
             # "to escape the toxic culture", "to get away from my boss": away from a problem
             escape = purpose and any(facts["purpose"].get(h.start) in self._escape for h in hits)
             rule = 0.0
@@ -279,6 +281,7 @@ class ReasonExtractor(DocComponent):
                 "want": float(bool(frames["want"])),
                 "because": float(bool(frames["because"])),
                 "purpose": float(purpose),
+                "motive": float(motive),
                 "pull_frame": float(bool(frames["pull"])),
                 "question": float(question),
                 "feared": float(bool(facts["feared"])),
@@ -392,6 +395,25 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     head = doc[hit.start]
     return any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
+
+
+def _motive_tokens(doc: Doc, because: list[Hit]) -> set[int]:
+    """The tokens of the motive a motive word introduces: the clause of "because" ("because my
+    manager yelled"), the object of "because of", "due to" ("due to burnout"), what "the reason"
+    is ("The reason I left was the culture")."""
+    if not because or not doc.has_annotation("DEP"):
+        return set()
+    out: set[int] = set()
+    for hit in because:
+        t = doc[hit.start]
+        if t.dep_ == "mark":
+            out.update(x.i for x in t.head.subtree)
+        elif t.dep_ == "prep":
+            out.update(x.i for x in t.subtree)
+        elif t.lemma_.lower() == "reason" and t.dep_ == "nsubj":
+            out.update(x.i for c in t.head.children if c.dep_ in ("attr", "acomp", "ccomp")
+                       for x in c.subtree)
+    return out
 
 
 def _purpose_tokens(doc: Doc, leave: list[Hit]) -> dict[int, str]:
