@@ -337,3 +337,16 @@ def test_cue_in_the_motive_a_motive_word_introduces(nlp, text, code, motive):
 
     found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == code]
     assert found and found[0]["features"]["motive"] == float(motive)
+
+
+@pytest.mark.parametrize("text, voice", [
+    ("I had to let them go in March.", "reported"),  # the author makes others leave
+    ("I fired him after a month.", "reported"),
+    ("They fired me on a Tuesday.", "self"),
+    ("I was let go in May.", "self"),  # passive: the subject leaves
+])
+def test_who_leaves_by_a_causative_verb(nlp, text, voice):
+    from careertext.reasons import ReasonExtractor
+
+    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "job_security"]
+    assert found and found[0]["voice"] == voice

@@ -22,19 +22,21 @@ from spacy.tokens import Doc, Span
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "escape_verbs", "frame_rules", "sentence_units", "separable_cues",
-           "unit_index", "verb_only_words", "verb_particles"]
+__all__ = ["CueMatcher", "Hit", "causative_verbs", "escape_verbs", "frame_rules", "sentence_units",
+           "separable_cues", "unit_index", "verb_only_words", "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
 NOT_VERB = "not_verb"
 ESCAPE = "escape"
+CAUSATIVE = "causative"
 FORM_ONLY = "form_only"
 SEPARABLE = "separable"
 OBJECT_PRONOUNS = "object_pronouns"
 OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
-_SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS)
+_SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, CAUSATIVE, VERB_PARTICLES, FORM_ONLY, SEPARABLE,
+             OBJECT_PRONOUNS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
@@ -85,6 +87,12 @@ def escape_verbs() -> frozenset[str]:
     """Verbs of a purpose clause of leaving that move away from a problem ("to escape the toxic
     culture"; ``escape`` in ``rules.yaml``)."""
     return frozenset(_rules().get(ESCAPE, ()))
+
+
+def causative_verbs() -> frozenset[str]:
+    """Verbs by which someone makes another leave ("fire", "let" go; ``causative`` in
+    ``rules.yaml``): who leaves is their object."""
+    return frozenset(_rules().get(CAUSATIVE, ()))
 
 
 def verb_particles() -> frozenset[str]:

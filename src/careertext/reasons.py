@@ -28,7 +28,14 @@ from spacy.tokens import Doc, Span, Token
 from .base import DocComponent, PlainData, ResultList
 from .codebook import Codebook, resolve_codebook
 from .errors import check_text
-from .matching import CueMatcher, Hit, escape_verbs, sentence_units, unit_index
+from .matching import (
+    CueMatcher,
+    Hit,
+    causative_verbs,
+    escape_verbs,
+    sentence_units,
+    unit_index,
+)
 
 __all__ = [
     "Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many", "reasons_frame",
@@ -453,10 +460,14 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     first = unit[0]
     # the leave verb, where the Doc is parsed (its children are undefined otherwise)
     verb = unit.doc[leave[0].start] if leave and unit.doc.has_annotation("DEP") else None
-    if verb is not None and any(t.lower_ in FIRST_PERSON for t in _movers(verb)):
+    movers = _movers(verb) if verb is not None else []
+    if any(t.lower_ in FIRST_PERSON for t in movers):
         # the author leaves ("Forget it, I quit") or is made to ("they fired me", "Say what you
         # like, but I was let go"): their own move, whatever else the sentence looks like
         return "self"
+    if movers and verb.lemma_.lower() in causative_verbs():
+        # someone else is made to leave, by the author or not: "I had to let them go"
+        return "reported"
     if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT"
                             and not _about_the_author(first)) or (
         first.lower_ in {"don't", "never", "always", "do"} and "you" not in unit.text.lower()[:3]
@@ -502,11 +513,14 @@ def _about_the_author(verb: Token) -> bool:
 
 def _movers(verb: Token) -> list[Token]:
     """Who leaves by a leaving verb: its subject, or its object when someone is made to leave
-    ("they fired me"; not "my wife left me") or the subject under it ("they let me go")."""
-    out = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-           or (c.dep_ == "dobj" and verb.lemma_ != "leave")]
-    return out + [g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-                  for g in c.children if g.dep_ == "nsubj"]
+    ("they fired me"; not "my wife left me") or the subject under it ("they let me go"). The
+    subject of a ``causative`` verb with an object is not among them ("I fired him")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and verb.lemma_ != "leave"]
+    objects += [g for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+                for g in c.children if g.dep_ == "nsubj"]
+    if objects and verb.lemma_.lower() in causative_verbs():
+        return objects
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + objects
 
 
 def _clauses(unit: Span) -> dict[int, int]:
