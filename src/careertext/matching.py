@@ -89,6 +89,7 @@ def escape_verbs() -> frozenset[str]:
     return frozenset(_rules().get(ESCAPE, ()))
 
 
+@lru_cache(maxsize=1)
 def causative_verbs() -> frozenset[str]:
     """Verbs by which someone makes another leave ("fire", "let" go; ``causative`` in
     ``rules.yaml``): who leaves is their object."""
