@@ -344,6 +344,7 @@ def test_cue_in_the_motive_a_motive_word_introduces(nlp, text, code, motive):
     ("I fired him after a month.", "reported"),
     ("They fired me on a Tuesday.", "self"),
     ("I was let go in May.", "self"),  # passive: the subject leaves
+    ("If you get fired, you still need to make money.", "advice"),  # the reader is made to
 ])
 def test_who_leaves_by_a_causative_verb(nlp, text, voice):
     from careertext.reasons import ReasonExtractor

@@ -45,6 +45,7 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "myself"}
 THIRD_PERSON = {"he", "she", "they", "them", "his", "her", "their", "people", "everyone",
                 "everybody", "someone", "nobody", "employees", "workers", "many", "most"}
 CONTRAST = {"but", "however", "although", "though", "while", "whereas", "yet", "except"}
+SECOND_PERSON = {"you", "yourself", "yourselves"}
 NEGATORS = {"not", "n't", "never", "no", "nothing", "without"}
 MODALS = {"might", "could", "may", "would", "will", "can", "should", "must"}
 _WORD = re.compile(r"\w")
@@ -465,8 +466,10 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
         # the author leaves ("Forget it, I quit") or is made to ("they fired me", "Say what you
         # like, but I was let go"): their own move, whatever else the sentence looks like
         return "self"
-    if movers and verb.lemma_.lower() in causative_verbs():
-        # someone else is made to leave, by the author or not: "I had to let them go"
+    if (movers and verb.lemma_.lower() in causative_verbs()
+            and not any(t.lower_ in SECOND_PERSON for t in movers)):
+        # someone else is made to leave, by the author or not: "I had to let them go" (not the
+        # reader: "if you get fired" is advice, as before)
         return "reported"
     if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT"
                             and not _about_the_author(first)) or (
