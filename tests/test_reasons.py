@@ -279,6 +279,23 @@ def test_denied_reason_is_not_returned_beside_a_departure(nlp):
     assert "management" in {r.code for r in careertext.extract_reasons(kept, nlp=nlp)}
 
 
+@pytest.mark.parametrize("text, blocked", [
+    ("It was not the pay that made me quit, although the pay was low.", True),
+    ("It wasn't my manager, it was the hours. I quit.", True),
+    ("I quit. It was never the money.", True),
+    ("It was not a fair salary, so I quit.", False),  # a description, not a denied motive
+    ("It wasn't the greatest job and the salary was low, so I quit.", False),  # superlative
+    ("The salary was not enough, so I quit.", False),
+])
+def test_a_cleft_denial_rules_the_motive_out(nlp, text, blocked):
+    from careertext.reasons import ReasonExtractor
+
+    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text))
+             if c["code"] in ("compensation", "management")]
+    assert found
+    assert found[0]["blocked"] == blocked
+
+
 @pytest.mark.parametrize("text, feared", [
     ("I am likely to get fired for this.", True),
     ("Honestly I'm scared of being laid off next year.", True),

@@ -248,6 +248,7 @@ class ReasonExtractor(DocComponent):
         question = unit.text.rstrip().endswith("?")
         hypothetical = bool(frames["hypothetical"])
         ruled_out_clauses = {facts["clauses"][h.start] for h in frames["ruled_out"]}
+        cleft = _cleft_denied(unit)
         distance = min((abs(k - j) for j in leave_units), default=99)
         first_person = any(t.lower_ in FIRST_PERSON for t in unit)
         leave_subjects = _leave_subject_tokens(doc, frames["leave"] + frames["want"])
@@ -256,7 +257,8 @@ class ReasonExtractor(DocComponent):
         out = []
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
-            ruled_out = bool(code_clauses & ruled_out_clauses)
+            ruled_out = bool(code_clauses & ruled_out_clauses) or any(h.start in cleft
+                                                                      for h in hits)
             problem = [h for h in hits if h.kind == "problem"
                        and h not in facts["denied"] and h not in facts["feared"]]
             # every cue of the code sits in a denied problem: "I did not have a bad manager"
@@ -403,6 +405,32 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     head = doc[hit.start]
     return any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
+
+
+def _cleft_denied(unit: Span) -> set[int]:
+    """The tokens of what a negated "it was" denies: "It was not the pay that made me quit", "It
+    wasn't my manager, it was the hours" (a motive ruled out, like "it wasn't about the money").
+    Not a description ("it was not a healthy place": no definite article or possessive) and not
+    a superlative or "the only", "the same" ("It wasn't the greatest job")."""
+    if not unit.doc.has_annotation("DEP"):
+        return set()
+    out: set[int] = set()
+    for verb in unit:
+        if verb.lemma_ != "be" or not any(
+                c.lower_ in NEGATORS and c.dep_ in ("neg", "advmod") for c in verb.children):
+            continue
+        if not any(c.dep_ in ("nsubj", "expl") and c.lower_ in ("it", "that")
+                   for c in verb.children):
+            continue
+        for attr in (c for c in verb.children if c.dep_ == "attr"):
+            mods = list(attr.children)
+            if not any(m.dep_ == "det" and m.lower_ == "the" or m.dep_ == "poss" for m in mods):
+                continue
+            if any(m.tag_ in ("JJS", "RBS") or m.lower_ in ("only", "same") for m in mods):
+                continue
+            clauses = {x.i for m in mods if m.dep_ in ("relcl", "acl") for x in m.subtree}
+            out.update(x.i for x in attr.subtree if x.i not in clauses)
+    return out
 
 
 def _motive_tokens(doc: Doc, because: list[Hit]) -> set[int]:
