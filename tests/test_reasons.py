@@ -207,6 +207,10 @@ def test_voice_comes_from_the_subject_of_the_leave_verb():
     # an outburst about the author's own work opens like an order but is none
     ("Curse my managers. I quit in May.", "management", "self"),
     ("Take my advice and quit if your manager yells at you.", "management", "advice"),
+    # an order after an opening clause: the main verb has no subject
+    ("Learn from my mistakes: quit a toxic job early.", "culture_fit", "advice"),
+    # a request for the author is no order to leave
+    ("Please send me good vibes, my salary is too low.", "compensation", "self"),
 ])
 def test_voice_of_the_author_s_own_move(nlp, text, code, voice):
     # the voice is the rules' reading of a sentence, whatever the trained weights score it

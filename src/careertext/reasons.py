@@ -499,8 +499,7 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
         # someone else is made to leave, by the author or not: "I had to let them go" (not the
         # reader: "if you get fired" is advice, as before)
         return "reported"
-    if frames["advice"] or (first.tag_ == "VB" and first.dep_ == "ROOT"
-                            and not _about_the_author(first)) or (
+    if frames["advice"] or _imperative(unit) or (
         first.lower_ in {"don't", "never", "always", "do"} and "you" not in unit.text.lower()[:3]
         and first.dep_ != "nsubj"
     ):
@@ -532,6 +531,23 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
     if frames["reported"] and not author:
         return "reported"
     return "self"
+
+
+def _imperative(unit: Span) -> bool:
+    """Whether the sentence is an order: its main verb in the base form with no subject and no
+    auxiliary ("Quit if ...", "Learn from my mistakes: quit a toxic job early."), unless it
+    acts on the author's own ("Curse my managers.")."""
+    root = unit.root
+    if unit.doc.has_annotation("DEP") and root.tag_ == "VB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl")
+            for c in root.children) and not any(
+            t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and t.lower_ in FIRST_PERSON
+            for t in unit):
+        # not where the author acts or is acted on ("please send me good vibes", "let's throw
+        # me into some random job"): a request or a story, not advice to the reader
+        return not _about_the_author(root)
+    first = unit[0]
+    return first.tag_ == "VB" and first.dep_ == "ROOT" and not _about_the_author(first)
 
 
 def _about_the_author(verb: Token) -> bool:
