@@ -72,6 +72,17 @@ def test_form_only_cue_does_not_match_its_lemma(nlp, text, other, own):
     assert hits(nlp, own)
 
 
+@pytest.mark.parametrize("text, praise", [
+    ("The job is well paid.", "well paid"),
+    ("It pays well enough.", "pays well"),
+])
+def test_a_phrase_holding_a_form_only_word_is_matched_as_written(nlp, text, praise):
+    # "better pay" by its lemmas is "well pay": it had made praise a problem of pay
+    assert ("compensation", "problem", praise) not in hits(nlp, text)
+    assert ("compensation", "problem", "better paying") in hits(
+        nlp, "I got a better paying job.")
+
+
 @pytest.mark.parametrize("text, inner, outer", [
     ("The health insurance was good.", ("wellbeing_balance", "cue", "health"),
      ("compensation", "cue", "health insurance")),

@@ -107,6 +107,13 @@ def form_only_words() -> frozenset[str]:
     return frozenset(_rules().get(FORM_ONLY, ()))
 
 
+def _form_only(phrase: str, form_only: frozenset[str]) -> bool:
+    """Whether a cue is matched as written only: it is ``form_only`` or holds a word that is
+    ("better pay" is not "well paid", its lemmas read backwards)."""
+    words = phrase.lower()
+    return words in form_only or any(w in form_only for w in words.split())
+
+
 class CueMatcher:
     """Find codebook cues and frame cues in a Doc.
 
@@ -176,7 +183,7 @@ class CueMatcher:
             return
         form_only = form_only_words()
         for match_id, items in self._lemma_phrases:
-            docs = [nlp.make_doc(p) for p in items if p.lower() not in form_only]
+            docs = [nlp.make_doc(p) for p in items if not _form_only(p, form_only)]
             for _name, proc in lemma_pipes:
                 docs = [proc(d) for d in docs]
             self.lemma.add(match_id, [d for d in docs if any(t.lemma_ for t in d)])
