@@ -202,3 +202,18 @@ def test_cue_inside_a_phrase_of_another_sense_is_no_hit(nlp, text, word):
 ])
 def test_cue_outside_a_phrase_of_another_sense_stays(nlp, text, word):
     assert any(key == "compensation" and w == word for key, _kind, w in hits(nlp, text))
+
+
+@pytest.mark.parametrize("text, word, kept", [
+    ("I'm sick of stupid office politics.", "sick", None),
+    ("I am so tired of being told to be grateful.", "tired", None),
+    ("I had gotten sick and tired of my commute.", "tired", "commute"),  # the topic stays
+    ("I was tired all the time.", None, "tired"),  # exhaustion itself
+])
+def test_frustration_with_a_topic_is_no_exhaustion(nlp, text, word, kept):
+    found = {w for key, _kind, w in hits(nlp, text) if key == "wellbeing_balance"}
+    assert word not in found
+    assert kept is None or kept in found
+    # "tired of" is still a motive frame
+    if word:
+        assert any(kind == "because" for _key, kind, _w in hits(nlp, text))
