@@ -307,6 +307,11 @@ def test_a_cleft_denial_rules_the_motive_out(nlp, text, blocked):
     ("They laid me off in May.", False),
     ("I was worried, and then they laid me off.", False),  # punctuation between: it happened
     ("I might say they fired me for nothing.", False),  # the modal is not right before it
+    # an intention, a threat or a forecast is no firing yet
+    ("Seems like she wants to fire me.", True),
+    ("I think I'm going to get fired.", True),
+    ("My boss threatened to fire me.", True),
+    ("They fired me, and they would not even pay my last week.", False),  # after the cue
 ])
 def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
     from careertext.reasons import ReasonExtractor
