@@ -537,8 +537,8 @@ def _imperative(unit: Span) -> bool:
     """Whether the sentence is an order: its main verb in the base form with no subject and no
     auxiliary ("Quit if ...", "Learn from my mistakes: quit a toxic job early."), unless it
     acts on the author's own ("Curse my managers.")."""
-    root = unit.root
-    if unit.doc.has_annotation("DEP") and root.tag_ == "VB" and not any(
+    root = unit.root if unit.doc.has_annotation("DEP") else None
+    if root is not None and root.tag_ == "VB" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl")
             for c in root.children) and not any(
             t.dep_ in ("nsubj", "nsubjpass", "dobj", "dative") and t.lower_ in FIRST_PERSON
