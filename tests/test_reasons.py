@@ -10,10 +10,18 @@ from spacy.tokens import DocBin
 
 import careertext
 from careertext import InputError, Reason, default_codebook, extract_reasons, extract_reasons_many
+from careertext.reasons import ReasonExtractor
 
 
 def codes(text, **kw):
     return [r.code for r in extract_reasons(text, **kw)]
+
+
+def candidates(nlp, text, *codes):
+    """The rules' candidates for ``text`` (of ``codes`` if any are given): what they read in a
+    sentence, whatever the trained weights score it."""
+    found = ReasonExtractor(nlp).candidates(nlp(text))
+    return [c for c in found if not codes or c["code"] in codes]
 
 
 def test_reason_fields_and_offsets():
@@ -147,8 +155,6 @@ def test_to_frame_columns():
 
 
 def test_rules_only_mode(nlp):
-    from careertext.reasons import ReasonExtractor
-
     ex = ReasonExtractor(nlp, use_model=False)
     doc = nlp("I quit because I was badly underpaid.")
     assert [d["code"] for d in ex.find(doc)] == ["compensation"]
@@ -214,17 +220,12 @@ def test_voice_comes_from_the_subject_of_the_leave_verb():
 ])
 def test_voice_of_the_author_s_own_move(nlp, text, code, voice):
     # the voice is the rules' reading of a sentence, whatever the trained weights score it
-    from careertext.reasons import ReasonExtractor
-
-    found = ReasonExtractor(nlp).candidates(nlp(text))
-    assert (code, voice) in {(c["code"], c["voice"]) for c in found}
+    assert (code, voice) in {(c["code"], c["voice"]) for c in candidates(nlp, text)}
 
 
 def test_further_evidence_only_for_codes_already_found(nlp):
     """Sentences under the main threshold are returned only for a code that passes it
     elsewhere in the document; the set of codes never changes."""
-    from careertext.reasons import ReasonExtractor
-
     text = ("I quit my job in March because the pay was far below the market. The salary had not "
             "moved in four years. The bonus was small too. My commute was long but fine.")
     doc = nlp(text)
@@ -267,9 +268,7 @@ def test_clause_polarity_is_vaders_score():
     ("I did not have a bad manager, but I left.", 0.0),  # a denied problem is no problem
 ])
 def test_denied_problem_cue(nlp, text, problem):
-    from careertext.reasons import ReasonExtractor
-
-    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "management"]
+    found = candidates(nlp, text, "management")
     assert found and found[0]["features"]["problem"] == problem
     assert found[0]["features"]["praise"] == (problem == 0.0)
     # a code whose every cue sits inside a denied problem is denied, like "not about the money"
@@ -292,10 +291,7 @@ def test_denied_reason_is_not_returned_beside_a_departure(nlp):
     ("The salary was not enough, so I quit.", False),
 ])
 def test_a_cleft_denial_rules_the_motive_out(nlp, text, blocked):
-    from careertext.reasons import ReasonExtractor
-
-    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text))
-             if c["code"] in ("compensation", "management")]
+    found = candidates(nlp, text, "compensation", "management")
     assert found
     assert found[0]["blocked"] == blocked
 
@@ -314,9 +310,7 @@ def test_a_cleft_denial_rules_the_motive_out(nlp, text, blocked):
     ("They fired me, and they would not even pay my last week.", False),  # after the cue
 ])
 def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
-    from careertext.reasons import ReasonExtractor
-
-    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "job_security"]
+    found = candidates(nlp, text, "job_security")
     assert found
     assert found[0]["features"]["feared"] == float(feared)
     assert found[0]["features"]["problem"] == float(not feared)
@@ -329,26 +323,20 @@ def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
     ("In 2019 I left the bank to go back to school.", "life_circumstances"),
 ])
 def test_a_purpose_clause_of_leaving_is_a_pull(nlp, text, code):
-    from careertext.reasons import ReasonExtractor
-
-    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == code]
+    found = candidates(nlp, text, code)
     assert found and found[0]["features"]["purpose"] == 1.0
     assert found[0]["direction"] == "pull" and found[0]["rule_score"] == 0.9
 
 
 def test_a_purpose_clause_away_from_a_problem_stays_a_push(nlp):
-    from careertext.reasons import ReasonExtractor
-
     text = "I quit to escape the toxic culture."
-    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "culture_fit"]
+    found = candidates(nlp, text, "culture_fit")
     assert found and found[0]["features"]["purpose"] == 1.0 and found[0]["direction"] == "push"
 
 
 def test_no_purpose_clause_without_to(nlp):
-    from careertext.reasons import ReasonExtractor
-
     text = "I quit my job and went back to school."
-    assert not any(c["features"]["purpose"] for c in ReasonExtractor(nlp).candidates(nlp(text)))
+    assert not any(c["features"]["purpose"] for c in candidates(nlp, text))
 
 
 @pytest.mark.parametrize("text, code, motive", [
@@ -359,9 +347,7 @@ def test_no_purpose_clause_without_to(nlp):
     ("My manager was kind, and I left because I wanted to travel.", "management", False),
 ])
 def test_cue_in_the_motive_a_motive_word_introduces(nlp, text, code, motive):
-    from careertext.reasons import ReasonExtractor
-
-    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == code]
+    found = candidates(nlp, text, code)
     assert found and found[0]["features"]["motive"] == float(motive)
 
 
@@ -373,7 +359,5 @@ def test_cue_in_the_motive_a_motive_word_introduces(nlp, text, code, motive):
     ("If you get fired, you still need to make money.", "advice"),  # the reader is made to
 ])
 def test_who_leaves_by_a_causative_verb(nlp, text, voice):
-    from careertext.reasons import ReasonExtractor
-
-    found = [c for c in ReasonExtractor(nlp).candidates(nlp(text)) if c["code"] == "job_security"]
+    found = candidates(nlp, text, "job_security")
     assert found and found[0]["voice"] == voice
