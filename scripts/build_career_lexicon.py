@@ -14,6 +14,10 @@ Method
 2. For every n-gram, its document frequency in pros (``a``) and cons (``b``) gives the smoothed
    log-odds ``delta = log((a + 1) / (b + 1))`` (the classes are the same size) and a z-score
    ``delta / sqrt(1 / (a + 1) + 1 / (b + 1))``; a term must lean the same way at several firms.
+   Only bare mentions count: not where the scorer negates the term (a negation among the three
+   words before it, "no", or a lack word such as "few", "limited"). Otherwise "support from
+   management", said mostly in "no support from management", is learned as negative and its
+   negation by the scorer reads positive.
 3. Single words are the riskiest on general text, so they are kept only when strongly and
    consistently evaluative: an adjective that VADER lacks (or a word with an evaluative prefix:
    "understaffed", "overworked"), with ``|z| >= 3``, ``|delta| >= log 4``, the same lean at
@@ -66,6 +70,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from careertext.sentiment import (  # noqa: E402
+    _LACK,
     BOOSTERS,
     NEGATE,
     LexiconScorer,
@@ -217,8 +222,37 @@ def word_tags(rows, *, columns: tuple[int, ...] = (0, 1), fine: bool = False) ->
     return {w: max(sorted(c), key=lambda k: c[k]) for w, c in counts.items()}
 
 
+#: Words that make the scorer negate the lexicon term after them (VADER's negations within three
+#: words, "no", and the lack words of the career reading: "few", "little", "limited", ...).
+NEGATORS = frozenset(NEGATE) | {"no"} | _LACK
+
+
+def _under_negation(clause: list[str], i: int) -> bool:
+    """Whether the term starting at word ``i`` stands where the scorer would negate it.
+
+    Its lean must be learned from its bare mentions only: in "no support from management" the
+    cons speak of the *lack* of support, and the scorer negates what follows "no" anyway, so
+    counting it would learn "support from management" as negative and score "no support from
+    management" as positive (a double negation).
+
+    >>> _under_negation(["no", "support", "from", "management"], 1)
+    True
+    >>> _under_negation(["good", "support", "from", "management"], 1)
+    False
+    >>> _under_negation(["a", "little", "support"], 2)
+    False
+    """
+    for k in range(max(0, i - 3), i):
+        w = clause[k]
+        if "n't" in w or (w in NEGATORS and not (w in ("few", "little") and k
+                                                 and clause[k - 1] == "a")):
+            return True
+    return False
+
+
 class Counts:
-    """Document frequencies in pros and cons, overall and per firm."""
+    """Document frequencies in pros and cons, overall and per firm, of the terms' bare mentions
+    (not where the scorer negates them, see :func:`_under_negation`)."""
 
     def __init__(self, base: LexiconScorer, rows, nmax: int = 4):
         self.pos, self.neg = Counter(), Counter()
@@ -232,8 +266,10 @@ class Counts:
                 self.docs.append((cl, side is self.pos))
                 grams = set()
                 for clause in cl:
-                    for n in range(1, nmax + 1):
-                        for i in range(len(clause) - n + 1):
+                    for i in range(len(clause)):
+                        if _under_negation(clause, i):
+                            continue
+                        for n in range(1, min(nmax, len(clause) - i) + 1):
                             grams.add(" ".join(clause[i:i + n]))
                 side.update(grams)
                 fside[firm].update(grams)

@@ -102,10 +102,18 @@ def test_domain_terms(nlp, text, sign):
 @pytest.mark.parametrize("text", [
     "No bonus.", "Lack of training.", "Little progression.", "Not enough staff.",
     "Too many meetings.", "Poor management.", "Low pay.", "No work life balance.",
+    "No support from management.", "No extra pay for weekends.",
 ])
 def test_lack_and_excess_are_negative(nlp, text):
     s = score(nlp, text)
     assert s.compound < 0, (text, s.explain())
+
+
+@pytest.mark.parametrize("phrase", ["support from management", "extra pay", "much room"])
+def test_no_term_is_learned_from_its_negated_mentions(phrase):
+    # the cons say "no support from management"; learning the phrase from those mentions had
+    # made it negative, and the scorer's negation of it positive
+    assert phrase not in career_lexicon()
 
 
 @pytest.mark.parametrize("text", ["Management.", "Hours.", "Discount.", "Long.", "Meetings."])
