@@ -390,6 +390,15 @@ def test_sentiment_function_domain_argument():
         sentiment(text, domain="work")
 
 
+@pytest.mark.parametrize("text", ["My manager was pretty toxic.", "The hours were pretty bad.",
+                                  "The office was pretty much always short staffed."])
+def test_pretty_as_a_degree_adverb_carries_no_valence_in_career_text(nlp, text):
+    s = sentiment(text, domain="career", nlp=nlp)
+    assert s.compound < 0 and "pretty" not in [c.phrase.lower() for c in s.explain()]
+    # the adjective keeps VADER's valence
+    assert sentiment("The office is pretty.", domain="career", nlp=nlp).compound > 0
+
+
 def test_like_as_preposition_carries_no_valence_in_career_text(nlp, blank_nlp):
     def like_weights(doc):
         return [c.weight for c in doc._.sentiment.explain() if c.phrase.lower() == "like"]
@@ -429,3 +438,19 @@ def test_lack_of_a_bad_thing_reads_well_and_general_text_keeps_vaders_reading():
     assert sentiment("Low stress, few problems.", domain="career").compound > 0
     general = LexiconScorer(contrast=("but",)).score("Few opportunities here.", False)
     assert general.compound > 0  # VADER's own reading, unchanged outside career text
+
+
+@pytest.mark.parametrize("text", [
+    "The pay could be a bit better.", "Managers should be more supportive.",
+    "Training could be improved.", "The salary could be much better.",
+])
+def test_a_wish_for_more_is_a_shortfall_in_career_text(text):
+    s = sentiment(text, domain="career")
+    assert s.compound < 0, s.explain()
+    assert sentiment(text, domain="general").compound > 0  # VADER's reading stands there
+
+
+@pytest.mark.parametrize("text", ["A startup could be a much better fit than a bank.",
+                                  "It could be good for you."])
+def test_a_comparison_or_a_possibility_is_no_wish(text):
+    assert sentiment(text, domain="career").compound > 0

@@ -412,6 +412,8 @@ class LexiconScorer:
         sentiments = [0.0] * n
         boosters = BOOSTERS
         lacked = _lack_targets(lower, lex) if career and not _LACK.isdisjoint(lower) else {}
+        if career and not _WISH.isdisjoint(lower):  # "the pay could be a bit better"
+            lacked = {**lacked, **_wish_targets(lower, lex)}
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
@@ -565,6 +567,48 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         while k < min(n - 1, j + 3) and lower[k] in _LACK_GAP:  # "lack of any support"
             k += 1
         if k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS:
+            out[k] = j
+    return out
+
+
+#: A wish for more: "could" / "should" + "be" / "use" / "do with", up to three words of degree,
+#: then a comparative the lexicon rates positive ("better", "happier") or "more" + a positive
+#: word, not followed by "than": what the review says is short of it ("the pay could be a bit
+#: better", "managers should be more supportive"). The word is negated, as after "no".
+_WISH = frozenset({"could", "should"})
+_WISH_VERBS = frozenset({"be", "use"})
+_WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "slightly",
+                          "somewhat", "even", "alot", "lil"})
+
+
+def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each positive word that a wish for more negates to the modal's index.
+
+    >>> lex = {"better": 1.9, "supportive": 1.9, "good": 1.9}
+    >>> _wish_targets("the pay could be a bit better".split(), lex)
+    {6: 2}
+    >>> _wish_targets("managers should be more supportive".split(), lex)
+    {4: 1}
+    >>> _wish_targets("it could be better than this".split(), lex)
+    {}
+    >>> _wish_targets("it could be good".split(), lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if w not in _WISH or j + 1 >= n:
+            continue
+        k = j + 2 if lower[j + 1] in _WISH_VERBS else (
+            j + 3 if lower[j + 1:j + 3] == ["do", "with"] else n)
+        stop = min(n, k + 3)
+        while k < stop and lower[k] in _WISH_DEGREE:
+            k += 1
+        more = k < n and lower[k] == "more"
+        k += more
+        if k >= n or lex.get(lower[k], 0.0) <= 0 or "than" in lower[k + 1:k + 4]:
+            continue
+        if more or lower[k].endswith("er") or lower[k] == "improved":
             out[k] = j
     return out
 
@@ -965,7 +1009,7 @@ else None
                                              and is_career_text(text, self.topics))
         sentences = []
         bounds = _unit_bounds(doc, text)
-        likes = _preposition_likes(doc, text) if career else ()
+        likes = _valenceless_words(doc, text) if career else ()
         r = None
         for a, b in bounds:
             skip = frozenset(o - a for o in likes if a <= o < b) if likes else _NO_SKIP
@@ -987,17 +1031,25 @@ else None
 
 _NO_SKIP: frozenset[int] = frozenset()
 _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
+_DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 
 
-def _preposition_likes(doc: Doc, text: str) -> list[int]:
-    """Offsets of the "like"s that spaCy's tagger calls a preposition or an interjection: in
-    career text they carry no valence (VADER rates every "like" +1.5, and career essays use
-    it mostly as a preposition). Without a tagger, none."""
-    if "like" not in text and "Like" not in text and "LIKE" not in text:
+def _valenceless_words(doc: Doc, text: str) -> list[int]:
+    """Offsets of the words that carry no valence in career text, by spaCy's tags: a "like"
+    that is a preposition or an interjection (VADER rates every "like" +1.5, and career essays
+    use it mostly as a preposition: "I felt like a number"), and a "pretty" that is an adverb
+    of degree before an adjective or adverb ("pretty toxic", "pretty much": VADER rates every
+    "pretty" +2.2, so "My manager was pretty toxic." read positive). Without a tagger, none."""
+    lower = text.lower()
+    if "like" not in lower and "pretty" not in lower:
         return []
     if not doc.has_annotation("TAG"):
         return []
-    return [t.idx for t in doc if t.lower_ == "like" and t.tag_ in _NOT_A_VERB]
+    n = len(doc)
+    return [t.idx for t in doc
+            if (t.lower_ == "like" and t.tag_ in _NOT_A_VERB)
+            or (t.lower_ == "pretty" and t.tag_ == "RB" and t.i + 1 < n
+                and doc[t.i + 1].tag_ in _DEGREE_NEXT)]
 
 
 def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
