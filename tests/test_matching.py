@@ -26,7 +26,10 @@ def hits(nlp, text):
     ("We were all fired up about the launch.", "fired"),
     ("We picked up where we left off.", "left"),
     ("The recruiter scheduled a call for Monday.", "scheduled"),  # not_verb: a verb here
+    ("I raised concerns with my manager twice.", "raised"),
+    ("Then they fired me while I was raising a family.", "raising"),
     ("I still miss my old team.", "miss"),  # form_only "missed", not "miss"
+    ("I quit my finance job in October.", "finance"),  # form_only "finances", not "finance"
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
@@ -35,6 +38,8 @@ def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
 def test_not_verb_cue_as_a_noun_is_a_hit(nlp):
     assert ("wellbeing_balance", "cue", "schedule") in hits(nlp, "The schedule changed every week.")
     assert ("wellbeing_balance", "problem", "missed") in hits(nlp, "I missed every birthday.")
+    assert ("compensation", "cue", "raise") in hits(nlp, "I asked for a raise and got nothing.")
+    assert ("compensation", "cue", "finances") in hits(nlp, "My finances were a mess.")
 
 
 @pytest.mark.parametrize("text, found", [

@@ -308,6 +308,8 @@ def test_a_cleft_denial_rules_the_motive_out(nlp, text, blocked):
     ("I think I'm going to get fired.", True),
     ("My boss threatened to fire me.", True),
     ("They fired me, and they would not even pay my last week.", False),  # after the cue
+    # an opinion that someone ought to be fired is no firing either
+    ("Whoever designed this process should be fired.", True),
 ])
 def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
     found = candidates(nlp, text, "job_security")
