@@ -30,6 +30,9 @@ def hits(nlp, text):
     ("Then they fired me while I was raising a family.", "raising"),
     ("I still miss my old team.", "miss"),  # form_only "missed", not "miss"
     ("I quit my finance job in October.", "finance"),  # form_only "finances", not "finance"
+    ("This left me so depressed.", "left"),  # "leave" someone in a state: no departure
+    ("The interviews left me wanting to work there.", "left"),
+    ("They called me in and I left them shortstaffed.", "left"),
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
@@ -44,6 +47,8 @@ def test_not_verb_cue_as_a_noun_is_a_hit(nlp):
 
 @pytest.mark.parametrize("text, found", [
     ("They fired me on a Tuesday.", ("job_security", "problem", "fired")),
+    ("She left me for another firm.", ("leave", "leave", "left")),  # a person leaves
+    ("I left them to join a startup.", ("leave", "leave", "left")),  # a purpose, no state
     ("I will leave in May.", ("leave", "leave", "leave")),
     ("Quit my job today.", ("leave", "leave", "Quit")),  # a title's verb tagged PROPN still counts
 ])

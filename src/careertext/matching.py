@@ -18,7 +18,7 @@ from importlib import resources
 import yaml
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .codebook import Codebook
 
@@ -266,7 +266,8 @@ class CueMatcher:
         """A one-word cue of ``verb_only`` tagged as a noun, adjective, adverb or preposition
         ("into the fire", "sick leave"), or, in a parsed Doc, a verb with a particle of
         ``verb_particles`` ("fired off an email", "fired up", "where we left off"); a one-word
-        cue of ``not_verb`` tagged as a verb ("scheduled an interview")."""
+        cue of ``not_verb`` tagged as a verb ("scheduled an interview"); a "left" that leaves
+        someone in a state ("it left me drained", see :meth:`_resultative`)."""
         if end - start != 1:
             return False
         t = doc[start]
@@ -277,8 +278,28 @@ class CueMatcher:
             return False
         # Without a parse (tagger and senter only) a token's children are undefined: spaCy
         # reads them from unset tree fields and can crash.
-        return t.pos_ in _NOT_VERBS or (parsed and any(
-            c.dep_ in ("prt", "advmod") and c.lower_ in self._particles for c in t.children))
+        return t.pos_ in _NOT_VERBS or (parsed and (any(
+            c.dep_ in ("prt", "advmod") and c.lower_ in self._particles for c in t.children)
+            or self._resultative(t)))
+
+    def _resultative(self, verb: Token) -> bool:
+        """Whether "leave" puts its object pronoun in a state rather than departs: "it left me
+        drained", "the interviews left me wanting more", "I left them shortstaffed" (an object
+        pronoun, and a predicate of it or a subject that is a thing); "she left me", "I left
+        them to join a startup" still tell of a departure."""
+        if verb.lemma_.lower() != "leave":
+            return False
+        kids = list(verb.children)
+        if not any(c.dep_ == "dobj" and c.lower_ in self._pronouns for c in kids):
+            return False
+        return any(c.dep_ == "oprd" or (c.dep_ == "nsubj" and c.lower_ in _THING_SUBJECTS)
+                   or (c.dep_ in ("xcomp", "acomp") and c.tag_ in _STATES) for c in kids)
+
+
+#: Subjects that are no person: "it left me drained" tells of no one leaving.
+_THING_SUBJECTS = frozenset({"it", "this", "that", "which", "what"})
+#: Tags of a predicate that tells the state an object is left in ("left me wanting more").
+_STATES = frozenset({"VBG", "VBN", "JJ", "JJR"})
 
 
 def _without_inner_cues(found: set[tuple[str, str, int, int]]) -> set[tuple[str, str, int, int]]:
