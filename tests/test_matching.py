@@ -31,6 +31,7 @@ def hits(nlp, text):
     ("I still miss my old team.", "miss"),  # form_only "missed", not "miss"
     ("I quit my finance job in October.", "finance"),  # form_only "finances", not "finance"
     ("This left me so depressed.", "left"),  # "leave" someone in a state: no departure
+    ("Most mornings I could not get out of bed.", "get out"),  # other_sense, leave frame too
     ("The interviews left me wanting to work there.", "left"),
     ("They called me in and I left them shortstaffed.", "left"),
 ])

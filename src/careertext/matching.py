@@ -38,6 +38,7 @@ OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues insid
 _SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, CAUSATIVE, VERB_PARTICLES, FORM_ONLY, SEPARABLE,
              OBJECT_PRONOUNS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
+LEAVE = "leave"
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
 
 
@@ -307,8 +308,8 @@ def _without_inner_cues(found: set[tuple[str, str, int, int]]) -> set[tuple[str,
     ``other_sense``: the longer phrase says what the words name ("health insurance" is pay, not
     health; "hiring manager" is the job search, not one's management; "career change" is no
     promotion; "paid off my loans" is no pay). A code that lists the longer phrase too keeps its
-    cue."""
-    cues = [h for h in found if h[1] in _CUE_KINDS]
+    cue. A phrase of ``other_sense`` drops a cue of the ``leave`` frame too ("get out of bed")."""
+    cues = [h for h in found if h[1] in _CUE_KINDS or h[1] == LEAVE]
     longer = [h for h in found if h[3] - h[2] > 1 and (h[1] in _CUE_KINDS or h[1] == OTHER_SENSE)]
     if not longer:
         return found
@@ -318,9 +319,11 @@ def _without_inner_cues(found: set[tuple[str, str, int, int]]) -> set[tuple[str,
         spans[h[0]].append((h[2], h[3]))
         starting[h[2]].append(h)
     inner = set()
-    for code, _, a, b in longer:
+    for code, kind, a, b in longer:
         for i in range(a, b):
             for h in starting.get(i, ()):
+                if h[1] == LEAVE and kind != OTHER_SENSE:
+                    continue
                 if (h[0] != code and h[3] <= b and h[3] - h[2] < b - a
                         and not any(s <= a and b <= e for s, e in spans[h[0]])):
                     inner.add(h)
