@@ -454,3 +454,14 @@ def test_a_wish_for_more_is_a_shortfall_in_career_text(text):
                                   "It could be good for you."])
 def test_a_comparison_or_a_possibility_is_no_wish(text):
     assert sentiment(text, domain="career").compound > 0
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("I couldn't be happier with my new team.", 1), ("The pay could not be better.", 1),
+    ("Couldn't ask for a better manager.", 1),
+    ("I couldn't have been more disappointed in my manager.", -1),
+])
+def test_a_negated_comparative_is_the_utmost_in_career_text(text, sign):
+    s = sentiment(text, domain="career")
+    assert math.copysign(1, s.compound) == sign and s.compound != 0, s.explain()
+    assert sentiment("The pay could not be good.", domain="career").compound < 0  # no comparative

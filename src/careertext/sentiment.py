@@ -414,6 +414,8 @@ class LexiconScorer:
         lacked = _lack_targets(lower, lex) if career and not _LACK.isdisjoint(lower) else {}
         if career and not _WISH.isdisjoint(lower):  # "the pay could be a bit better"
             lacked = {**lacked, **_wish_targets(lower, lex)}
+        utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
+                  else _NO_INDICES)
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
@@ -425,6 +427,9 @@ class LexiconScorer:
                 continue
             base = lex.get(low)
             if base is None or (skip and starts[i] in skip):
+                continue
+            if utmost and i in utmost:  # "couldn't be happier": the most, not its negation
+                sentiments[i] = base + B_INCR if base > 0 else base - B_INCR
                 continue
             if lacked:
                 if i in lacked:  # "few opportunities", "little support": negated, like "no"
@@ -611,6 +616,56 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         if more or lower[k].endswith("er") or lower[k] == "improved":
             out[k] = j
     return out
+
+
+#: "Couldn't be happier", "could not ask for a better team", "can't be more grateful": a
+#: negated "could" / "can" / "would" before "be", "have been" or "ask for", up to two of "a",
+#: "any", "much", then a comparative the lexicon rates ("happier", "more grateful"). It says the
+#: most there is, so the word keeps its valence, boosted, where VADER negates it.
+_UTMOST_MODALS = frozenset({"couldn't", "couldnt", "can't", "cant", "cannot", "wouldn't",
+                            "wouldnt"})
+_UTMOST_FILL = frozenset({"a", "any", "much"})
+_NO_INDICES: frozenset[int] = frozenset()
+
+
+def _utmost_possible(lower: list[str]) -> bool:
+    """Whether the words hold a negated modal that may open :func:`_utmost_targets`."""
+    return not _UTMOST_MODALS.isdisjoint(lower) or "not" in lower
+
+
+def _utmost_targets(lower: list[str], lex: dict[str, float]) -> frozenset[int]:
+    """Indices of the comparatives that a negated modal makes the utmost.
+
+    >>> lex = {"happier": 2.2, "better": 1.9, "grateful": 2.0, "disappointed": -2.0}
+    >>> sorted(_utmost_targets("i couldn't be happier".split(), lex))
+    [3]
+    >>> sorted(_utmost_targets("could not ask for a better team".split(), lex))
+    [5]
+    >>> sorted(_utmost_targets("i couldn't have been more disappointed".split(), lex))
+    [5]
+    >>> sorted(_utmost_targets("it could not be good".split(), lex))
+    []
+    """
+    out = set()
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if w in _UTMOST_MODALS or w == "not" and j and lower[j - 1] in ("could", "can", "would"):
+            k = j + 1
+        else:
+            continue
+        if lower[k:k + 2] == ["have", "been"] or lower[k:k + 2] == ["ask", "for"]:
+            k += 2
+        elif k < n and lower[k] == "be":
+            k += 1
+        else:
+            continue
+        while k < n and lower[k] in _UTMOST_FILL:
+            k += 1
+        more = k < n and lower[k] == "more"
+        k += more
+        if k < n and lower[k] in lex and (more or lower[k].endswith("er")):
+            out.add(k)
+    return frozenset(out)
 
 
 def _layer_factor(lower: list[str], i: int, cut: int) -> float:
