@@ -649,10 +649,10 @@ def _utmost_targets(lower: list[str], lex: dict[str, float]) -> frozenset[int]:
     out = set()
     n = len(lower)
     for j, w in enumerate(lower):
-        if w in _UTMOST_MODALS or w == "not" and j and lower[j - 1] in ("could", "can", "would"):
-            k = j + 1
-        else:
+        if not (w in _UTMOST_MODALS
+                or (w == "not" and j and lower[j - 1] in ("could", "can", "would"))):
             continue
+        k = j + 1
         if lower[k:k + 2] == ["have", "been"] or lower[k:k + 2] == ["ask", "for"]:
             k += 2
         elif k < n and lower[k] == "be":
