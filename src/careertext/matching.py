@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "causative_verbs", "escape_verbs", "frame_rules", "sentence_units",
-           "separable_cues", "unit_index", "verb_only_words", "verb_particles"]
+__all__ = ["CueMatcher", "Hit", "causative_verbs", "escape_verbs", "form_only_words", "frame_rules",
+           "not_verb_words", "object_pronouns", "sentence_units", "separable_cues", "unit_index",
+           "verb_only_words", "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
@@ -102,6 +103,18 @@ def verb_particles() -> frozenset[str]:
     return frozenset(_rules().get(VERB_PARTICLES, ()))
 
 
+def not_verb_words() -> frozenset[str]:
+    """One-word cues that count only where they are no verbs (``not_verb`` in ``rules.yaml``):
+    a work "schedule", not "scheduled an interview"."""
+    return frozenset(_rules().get(NOT_VERB, ()))
+
+
+def object_pronouns() -> frozenset[str]:
+    """Pronouns that may split a separable cue ("laid me off") or be the object that "leave"
+    puts in a state ("it left me drained"); ``object_pronouns`` in ``rules.yaml``."""
+    return frozenset(_rules().get(OBJECT_PRONOUNS, ()))
+
+
 def form_only_words() -> frozenset[str]:
     """Cues matched as written, not by lemma (``form_only`` in ``rules.yaml``): "calling" is
     not "call"."""
@@ -136,10 +149,10 @@ class CueMatcher:
         self.all_tokens = Matcher(nlp.vocab)  # and those needing part-of-speech tags: one pass
         self._pos_patterns = False
         self._verb_only = verb_only_words()
-        self._not_verb = frozenset(_rules().get(NOT_VERB, ()))
+        self._not_verb = not_verb_words()
         self._particles = verb_particles()
         self._separable = separable_cues()
-        self._pronouns = frozenset(_rules().get(OBJECT_PRONOUNS, ()))
+        self._pronouns = object_pronouns()
         # two-word cue -> its (key, kind)s, by lower-case words and (once built) by verb lemma
         self._pairs: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
         self._keys: dict[int, tuple[str, str]] = {}
