@@ -238,6 +238,8 @@ class ReasonExtractor(DocComponent):
             "feared": feared, "voice": _voice(unit, frames, leave), "clauses": clauses,
             "purpose": _purpose_tokens(unit.doc, frames["leave"] + frames["want"]),
             "motive": _motive_tokens(unit.doc, frames["because"]),
+            # what a negated "it was" names is ruled out: "It was not the pay that made me quit"
+            "cleft": _cleft_denied(unit),
         }
 
     def _unit_candidates(self, k: int, unit: Span, facts: dict[str, Any],
@@ -248,7 +250,6 @@ class ReasonExtractor(DocComponent):
         question = unit.text.rstrip().endswith("?")
         hypothetical = bool(frames["hypothetical"])
         ruled_out_clauses = {facts["clauses"][h.start] for h in frames["ruled_out"]}
-        cleft = _cleft_denied(unit)
         distance = min((abs(k - j) for j in leave_units), default=99)
         first_person = any(t.lower_ in FIRST_PERSON for t in unit)
         leave_subjects = _leave_subject_tokens(doc, frames["leave"] + frames["want"])
@@ -257,8 +258,8 @@ class ReasonExtractor(DocComponent):
         out = []
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
-            ruled_out = bool(code_clauses & ruled_out_clauses) or any(h.start in cleft
-                                                                      for h in hits)
+            ruled_out = (bool(code_clauses & ruled_out_clauses)
+                         or any(h.start in facts["cleft"] for h in hits))
             problem = [h for h in hits if h.kind == "problem"
                        and h not in facts["denied"] and h not in facts["feared"]]
             # every cue of the code sits in a denied problem: "I did not have a bad manager"
