@@ -74,6 +74,7 @@ from careertext.sentiment import (  # noqa: E402
     BOOSTERS,
     NEGATE,
     LexiconScorer,
+    _some,
     vader_lexicon,
 )
 
@@ -242,12 +243,8 @@ def _under_negation(clause: list[str], i: int) -> bool:
     >>> _under_negation(["a", "little", "support"], 2)
     False
     """
-    for k in range(max(0, i - 3), i):
-        w = clause[k]
-        if "n't" in w or (w in NEGATORS and not (w in ("few", "little") and k
-                                                 and clause[k - 1] == "a")):
-            return True
-    return False
+    return any("n't" in clause[k] or (clause[k] in NEGATORS and not _some(clause, k))
+               for k in range(max(0, i - 3), i))
 
 
 class Counts:

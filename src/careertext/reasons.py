@@ -338,7 +338,7 @@ class ReasonExtractor(DocComponent):
             return "involuntary" if problem else "push"
         if code_id == "new_opportunity":
             return "pull"
-        if frames["pull"] and polarity >= 0 and not problem or purpose and polarity >= 0:
+        if polarity >= 0 and (purpose or (frames["pull"] and not problem)):
             # the destination ("a new role", "an offer") or the purpose of leaving ("I quit to
             # go back to school")
             return "pull"

@@ -1064,10 +1064,11 @@ else None
                                              and is_career_text(text, self.topics))
         sentences = []
         bounds = _unit_bounds(doc, text)
-        likes = _valenceless_words(doc, text) if career else ()
+        valenceless = _valenceless_words(doc, text) if career else ()
         r = None
         for a, b in bounds:
-            skip = frozenset(o - a for o in likes if a <= o < b) if likes else _NO_SKIP
+            skip = (frozenset(o - a for o in valenceless if a <= o < b) if valenceless
+                    else _NO_SKIP)
             r = score(text[a:b], career, skip)
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
