@@ -29,7 +29,7 @@ Method
 4. Phrases (2..4 words) must hold an evaluative word (adjective, adverb, participle, a
    quantity word such as "no", "too" or "lack") and add at least ``MIN_GAIN_OVER_PARTS`` to
    what their parts score already; a phrase with a word VADER rates is kept only when it flips
-   that sign ("could be better"): VADER's valences are never re-weighted.
+   that sign ("hard to progress"): VADER's valences are never re-weighted.
 5. Lack and excess, generically: a noun's desirability is the lean of its *bare* mentions (not
    after a quantity word or a negation): desirable, undesirable or neither. Each operator class
    ("no / lack of / little / not enough / limited / few / low", "too much / too many",
@@ -382,7 +382,7 @@ def learn(rows, tags: dict[str, str], *, verbose=False, **kw) -> dict[str, tuple
         if abs(v - parts) < MIN_GAIN_OVER_PARTS:
             continue
         # VADER's valences are never re-weighted: a phrase with a word VADER rates is kept only
-        # as an idiom that flips it ("could be better")
+        # as an idiom that flips it ("hard to progress")
         if any(w in vader for w in words) and v * parts >= 0 and abs(parts) >= 0.5:
             continue
         out[t] = (round(v, 3), n, "phrase")

@@ -12,7 +12,7 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
 * a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
   Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
   (``scripts/build_career_lexicon.py``). It is mostly phrases ("long hours", "laid off",
-  "could be better") and lack/excess pairs ("no bonus", "lack of training", "too many
+  "hard to progress") and lack/excess pairs ("no bonus", "lack of training", "too many
   meetings": a quantity word and a noun, with one learned valence per kind of pair); single
   words are few and strongly evaluative ("understaffed"), topic words ("management", "hours",
   "discount") stay neutral alone, and VADER's own valences are never changed. Phrases are
