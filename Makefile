@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 MODEL     := $(VENV)/.model
 
-.PHONY: setup report test lint evaluate bench clean
+.PHONY: setup report test lint evaluate bench data check-data clean
 
 setup: $(MODEL)
 
@@ -58,6 +58,17 @@ lint: setup
 # Reason extraction on the held-out gold (see README, "Quality").
 evaluate: setup
 	bash eval/run_eval.sh
+
+# The learned package data (career lexicon, topics and layer, reason model), rebuilt in place
+# from ../shared and the development gold; check-data rebuilds them into a temporary folder and
+# fails if the shipped files differ (after a change to the scorer, the extractor or the gold).
+data: setup
+	$(BIN)/python scripts/build_career_lexicon.py
+	$(BIN)/python scripts/build_career_layer.py
+	$(BIN)/python scripts/train_reasons.py --c 1.0 --lexical --lexical-scale 0.3
+
+check-data: setup
+	$(BIN)/python scripts/check_data.py
 
 bench: setup
 	$(PIP_INSTALL) -e ".[bench]"

@@ -290,6 +290,8 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--validate", action="store_true",
                     help="learn on 80 %% of the rows, report hold-out figures")
+    ap.add_argument("--out-dir", type=Path, default=DATA_DIR,
+                    help="where to write career_topics.tsv and career_layer.tsv")
     args = ap.parse_args(argv)
     rows = lexicon_script.read_rows()
     # part of speech only (no label is read), spaCy's own tags, headlines too
@@ -325,14 +327,14 @@ def main(argv=None) -> int:
     topics.update(learn_markers(ratios, career_lexicon(), topics))
     layer = learn_layer(rows, LexiconScorer(career_lexicon()), frozenset(topics), tags,
                         gradable)
-    write(DATA_DIR / "career_topics.tsv",
+    write(args.out_dir / "career_topics.tsv",
           "# careertext career topics: workplace nouns and single words of the career lexicon\n"
           "# that mark a text as career text, with the log ratio of their frequency in Glassdoor\n"
           "# reviews to general English and their count in the reviews; made by\n"
           "# scripts/build_career_layer.py.\n",
           "word\tlog_ratio\tcount",
           sorted(((w, r, n) for w, (r, n) in topics.items()), key=lambda x: x[0]))
-    write(DATA_DIR / "career_layer.tsv",
+    write(args.out_dir / "career_layer.tsv",
           "# careertext career layer: weights (VADER's scale) of words and word pairs added to a\n"
           "# sentence's raw score in career text, learned by logistic regression from Glassdoor\n"
           "# pros, cons and headlines by scripts/build_career_layer.py; support = training\n"
