@@ -399,6 +399,34 @@ def test_pretty_as_a_degree_adverb_carries_no_valence_in_career_text(nlp, text):
     assert sentiment("The office is pretty.", domain="career", nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text, word", [
+    ("No real feedback or praise from management.", "praise"),
+    ("There wasn't any recognition or appreciation for our work.", "appreciation"),
+    ("The job was not very challenging or stimulating.", "stimulating"),
+    ("There were no pay raises or good benefits.", "good"),
+])
+def test_negation_reaches_a_later_conjunct_after_or_in_career_text(nlp, blank_nlp, text, word):
+    def weight(s):
+        return next(c.weight for c in s.explain() if c.phrase.lower() == word)
+
+    # VADER's window of three words stops before the word: positive there, negated here
+    assert weight(sentiment(text, domain="general", nlp=nlp)) > 0
+    assert weight(sentiment(text, domain="career", nlp=nlp)) < 0
+    assert weight(sentiment(text, domain="career", nlp=blank_nlp)) > 0  # no parser: VADER's
+
+
+@pytest.mark.parametrize("text", [
+    "I don't like the hours but love the team.",  # "but", not "or"
+    "I didn't get the raise, or I would be happy.",  # a clause of its own
+])
+def test_negation_does_not_reach_past_but_or_into_a_new_clause(nlp, text):
+    general = sentiment(text, domain="general", nlp=nlp).explain()
+    career = sentiment(text, domain="career", nlp=nlp).explain()
+    for word in ("love", "happy"):
+        weights = [c.weight for c in general if c.phrase.lower() == word]
+        assert weights == [c.weight for c in career if c.phrase.lower() == word]
+
+
 def test_like_as_preposition_carries_no_valence_in_career_text(nlp, blank_nlp):
     def like_weights(doc):
         return [c.weight for c in doc._.sentiment.explain() if c.phrase.lower() == "like"]

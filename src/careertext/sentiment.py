@@ -379,14 +379,16 @@ class LexiconScorer:
                 words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
         return words
 
-    def score(self, text: str, career: bool = True, skip: frozenset[int] = frozenset()
-              ) -> _Score:
+    def score(self, text: str, career: bool = True, skip: frozenset[int] = frozenset(),
+              negate: frozenset[int] = frozenset()) -> _Score:
         """Score one sentence; contributions are ``[start, end, weight]`` in ``text``.
 
         With ``career=False`` only VADER's lexicon and rules apply (the result is VADER's own
         score); with ``career=True`` the domain lexicon, "however" as a contrast word and the
         learned career layer apply too. Words starting at an offset in ``skip`` carry no
-        valence (a "like" that is a preposition, see :class:`SentimentScorer`).
+        valence (a "like" that is a preposition), those at an offset in ``negate`` are negated
+        as after "not" (the later conjunct of a negated word, "no feedback or praise"); both
+        come from spaCy's tags and parse, see :class:`SentimentScorer`.
         """
         lex = self.lex if career else self.general
         words = self._split(text)
@@ -427,6 +429,9 @@ class LexiconScorer:
                 continue
             base = lex.get(low)
             if base is None or (skip and starts[i] in skip):
+                continue
+            if negate and starts[i] in negate:  # "no feedback or praise": "praise" negated
+                sentiments[i] = base * N_SCALAR
                 continue
             if utmost and i in utmost:  # "couldn't be happier": the most, not its negation
                 sentiments[i] = base + B_INCR if base > 0 else base - B_INCR
@@ -1065,11 +1070,14 @@ else None
         sentences = []
         bounds = _unit_bounds(doc, text)
         valenceless = _valenceless_words(doc, text) if career else ()
+        negated = _negated_conjuncts(doc) if career else ()
         r = None
         for a, b in bounds:
             skip = (frozenset(o - a for o in valenceless if a <= o < b) if valenceless
                     else _NO_SKIP)
-            r = score(text[a:b], career, skip)
+            negate = (frozenset(o - a for o in negated if a <= o < b) if negated
+                      else _NO_SKIP)
+            r = score(text[a:b], career, skip, negate)
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
             if explain:
@@ -1106,6 +1114,42 @@ def _valenceless_words(doc: Doc, text: str) -> list[int]:
             if (t.lower_ == "like" and t.tag_ in _NOT_A_VERB)
             or (t.lower_ == "pretty" and t.tag_ == "RB" and t.i + 1 < n
                 and doc[t.i + 1].tag_ in _DEGREE_NEXT)]
+
+
+def _negated_conjuncts(doc: Doc) -> list[int]:
+    """Offsets of the words that a negation reaches through "or" / "nor", by spaCy's parse.
+
+    VADER negates a word only within three words of "not" or "no" (and "no X or Y" for a single
+    word X), so in "no feedback or praise" it negates "feedback" but not "praise", and "not
+    very challenging or stimulating" read positive. Here a conjunct after "or" / "nor" of a
+    negated word (a negator or "no" among the three words before it, or its ``neg`` child, or
+    "no" as its determiner) is negated too, with the adjectives that modify it, when no
+    negator of its own precedes it and it has no subject of its own (not "I didn't go, or I
+    would have").
+    Without a parser, none.
+    """
+    if not doc.has_annotation("DEP"):
+        return []
+    out: list[int] = []
+    for t in doc:
+        if t.dep_ != "conj":
+            continue
+        head = t.head
+        if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and head.i < c.i < t.i
+                   for c in head.children):
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            continue
+        if any(_negated(w.lower_) for w in doc[max(0, t.i - 3):t.i]):
+            continue  # VADER's own window reaches it
+        if not (any(_negated(w.lower_) or w.lower_ == "no"
+                    for w in doc[max(0, head.i - 3):head.i])
+                or any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
+                       for c in head.children)):
+            continue
+        out.append(t.idx)
+        out.extend(c.idx for c in t.children if c.dep_ == "amod")
+    return out
 
 
 def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
