@@ -1070,7 +1070,7 @@ else None
         sentences = []
         bounds = _unit_bounds(doc, text)
         valenceless = _valenceless_words(doc, text) if career else ()
-        negated = _negated_conjuncts(doc) if career else ()
+        negated = _negated_conjuncts(doc, text) if career else ()
         r = None
         for a, b in bounds:
             skip = (frozenset(o - a for o in valenceless if a <= o < b) if valenceless
@@ -1116,7 +1116,7 @@ def _valenceless_words(doc: Doc, text: str) -> list[int]:
                 and doc[t.i + 1].tag_ in _DEGREE_NEXT)]
 
 
-def _negated_conjuncts(doc: Doc) -> list[int]:
+def _negated_conjuncts(doc: Doc, text: str) -> list[int]:
     """Offsets of the words that a negation reaches through "or" / "nor", by spaCy's parse.
 
     VADER negates a word only within three words of "not" or "no" (and "no X or Y" for a single
@@ -1128,7 +1128,8 @@ def _negated_conjuncts(doc: Doc) -> list[int]:
     would have").
     Without a parser, none.
     """
-    if not doc.has_annotation("DEP"):
+    lower = text.lower()
+    if (" or " not in lower and " nor " not in lower) or not doc.has_annotation("DEP"):
         return []
     out: list[int] = []
     for t in doc:
