@@ -69,9 +69,12 @@ def compare_tables(shipped: dict, rebuilt: dict, tolerance: float) -> list[str]:
     out += [f"only in the rebuilt file: {k!r}" for k in sorted(rebuilt.keys() - shipped.keys())]
     for key in sorted(shipped.keys() & rebuilt.keys()):
         a, b = shipped[key], rebuilt[key]
-        pairs = zip(a, b, strict=False) if isinstance(a, list) and isinstance(b, list) else [(a, b)]
-        if (isinstance(a, list) and isinstance(b, list) and len(a) != len(b)) or not all(
-                _same_value(x, y, tolerance) for x, y in pairs):
+        if isinstance(a, list) and isinstance(b, list):
+            same = len(a) == len(b) and all(
+                _same_value(x, y, tolerance) for x, y in zip(a, b, strict=True))
+        else:
+            same = _same_value(a, b, tolerance)
+        if not same:
             out.append(f"{key!r}: shipped {a!r}, rebuilt {b!r}")
     return out
 

@@ -1069,8 +1069,9 @@ else None
                                              and is_career_text(text, self.topics))
         sentences = []
         bounds = _unit_bounds(doc, text)
-        valenceless = _valenceless_words(doc, text) if career else ()
-        negated = _negated_conjuncts(doc, text) if career else ()
+        lower = text.lower() if career else ""
+        valenceless = _valenceless_words(doc, lower) if career else ()
+        negated = _negated_conjuncts(doc, lower) if career else ()
         r = None
         for a, b in bounds:
             skip = (frozenset(o - a for o in valenceless if a <= o < b) if valenceless
@@ -1098,13 +1099,13 @@ _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 
 
-def _valenceless_words(doc: Doc, text: str) -> list[int]:
+def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     """Offsets of the words that carry no valence in career text, by spaCy's tags: a "like"
     that is a preposition or an interjection (VADER rates every "like" +1.5, and career essays
     use it mostly as a preposition: "I felt like a number"), and a "pretty" that is an adverb
     of degree before an adjective or adverb ("pretty toxic", "pretty much": VADER rates every
-    "pretty" +2.2, so "My manager was pretty toxic." read positive). Without a tagger, none."""
-    lower = text.lower()
+    "pretty" +2.2, so "My manager was pretty toxic." read positive). ``lower`` is the Doc's
+    text in lower case. Without a tagger, none."""
     if "like" not in lower and "pretty" not in lower:
         return []
     if not doc.has_annotation("TAG"):
@@ -1116,7 +1117,7 @@ def _valenceless_words(doc: Doc, text: str) -> list[int]:
                 and doc[t.i + 1].tag_ in _DEGREE_NEXT)]
 
 
-def _negated_conjuncts(doc: Doc, text: str) -> list[int]:
+def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
     """Offsets of the words that a negation reaches through "or" / "nor", by spaCy's parse.
 
     VADER negates a word only within three words of "not" or "no" (and "no X or Y" for a single
@@ -1125,10 +1126,8 @@ def _negated_conjuncts(doc: Doc, text: str) -> list[int]:
     negated word (a negator or "no" among the three words before it, or its ``neg`` child, or
     "no" as its determiner) is negated too, with the adjectives that modify it, when no
     negator of its own precedes it and it has no subject of its own (not "I didn't go, or I
-    would have").
-    Without a parser, none.
+    would have"). ``lower`` is the Doc's text in lower case. Without a parser, none.
     """
-    lower = text.lower()
     if (" or " not in lower and " nor " not in lower) or not doc.has_annotation("DEP"):
         return []
     out: list[int] = []
