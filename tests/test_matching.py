@@ -32,6 +32,7 @@ def hits(nlp, text):
     ("I quit my finance job in October.", "finance"),  # form_only "finances", not "finance"
     ("This left me so depressed.", "left"),  # "leave" someone in a state: no departure
     ("Most mornings I could not get out of bed.", "get out"),  # other_sense, leave frame too
+    ("Keep firing away, I will answer every question.", "firing"),  # other_sense: go ahead
     ("The interviews left me wanting to work there.", "left"),
     ("They called me in and I left them shortstaffed.", "left"),
 ])

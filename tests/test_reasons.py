@@ -320,6 +320,40 @@ def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
     assert any(c.startswith("feared:") for c in found[0]["cues"]) == feared
 
 
+@pytest.mark.parametrize("text, feared", [
+    # a fear word or a modal that governs the cue further away, by the parse
+    ("My inaction is making me scared that my manager will step in soon and fire me.", True),
+    ("I have a constant fear of getting laid off.", True),
+    ("Should I wait and see if they will extend my contract or fire me?", True),
+    ("I could have been fired for that.", True),
+    # not a modal of another verb, nor a fear before a clause of its own
+    ("I will tell you how I got fired.", False),
+    ("I feared the worst, and they laid me off.", False),
+    ("I was worried about my elderly mother back home when they laid me off.", False),
+])
+def test_a_fear_or_modal_that_governs_the_cue_makes_it_feared(nlp, text, feared):
+    found = candidates(nlp, text, "job_security")
+    assert found
+    assert found[0]["features"]["feared"] == float(feared)
+    assert found[0]["direction"] == ("push" if feared else "involuntary")
+
+
+@pytest.mark.parametrize("text", [
+    "The pension is excellent, and nobody there ever gets laid off.",
+    "None of us got fired.",
+    "No one ever got laid off there.",
+])
+def test_a_layoff_that_happens_to_no_one_is_no_layoff(nlp, text):
+    found = candidates(nlp, text, "job_security")
+    assert found and found[0]["features"]["problem"] == 0.0 and found[0]["features"]["leave"] == 0
+    assert "job_security" not in {r.code for r in careertext.extract_reasons(text, nlp=nlp)}
+
+
+def test_no_one_as_the_subject_of_another_verb_negates_nothing(nlp):
+    found = candidates(nlp, "Nobody listened to me, so I quit over the pay.", "compensation")
+    assert found and found[0]["features"]["leave"] == 1.0
+
+
 @pytest.mark.parametrize("text, code", [
     ("I quit my job to become a freelancer.", "new_opportunity"),
     ("In 2019 I left the bank to go back to school.", "life_circumstances"),

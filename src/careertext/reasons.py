@@ -33,6 +33,7 @@ from .matching import (
     Hit,
     causative_verbs,
     escape_verbs,
+    frame_rules,
     sentence_units,
     unit_index,
 )
@@ -47,6 +48,7 @@ THIRD_PERSON = {"he", "she", "they", "them", "his", "her", "their", "people", "e
 CONTRAST = {"but", "however", "although", "though", "while", "whereas", "yet", "except"}
 SECOND_PERSON = {"you", "yourself", "yourselves"}
 NEGATORS = {"not", "n't", "never", "no", "nothing", "without"}
+NO_ONE = {"nobody", "noone", "none", "neither"}
 MODALS = {"might", "could", "may", "would", "will", "can", "should", "must"}
 _WORD = re.compile(r"\w")
 
@@ -404,8 +406,17 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     if not doc.has_annotation("DEP"):
         return False
     head = doc[hit.start]
+    verb = doc[hit.start:hit.end].root
     return any(c.dep_ == "neg" for c in head.children) or any(
-        c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp"))
+        c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp")) or any(
+        c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in verb.children)
+
+
+def _no_one(subject: Token) -> bool:
+    """Whether a subject names no one: "nobody there ever gets laid off", "no one quit", "none
+    of us got fired"."""
+    return subject.lower_ in NO_ONE or (
+        subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children))
 
 
 def _cleft_denied(unit: Span) -> set[int]:
@@ -473,7 +484,8 @@ def _purpose_tokens(doc: Doc, leave: list[Hit]) -> dict[int, str]:
 def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bool:
     """Whether a fear or possibility word of the ``feared`` frame comes shortly before a cue, in
     its clause and with no punctuation between: "likely to get fired", "afraid of being laid
-    off", "might get fired" (a modal verb only right before it)."""
+    off", "might get fired" (a modal verb only right before it); or, by the parse, governs it
+    further away (see :func:`_fear_governs`)."""
     for f in fears:
         gap = doc[f.end:hit.start]
         if f.end > hit.start or clauses.get(f.start) != clauses.get(hit.start):
@@ -483,7 +495,42 @@ def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bo
         limit = 1 if doc[f.start].tag_ == "MD" or doc[f.start].lower_ in MODALS else 5
         if len(gap) <= limit:
             return True
+    return doc.has_annotation("DEP") and _fear_governs(doc[hit.start:hit.end].root)
+
+
+#: Dependencies through which a word governs the cue it fears: its complement ("scared that
+#: they would fire me", "threatened to fire me"), object ("fearing layoffs") or prepositional
+#: object ("at risk of being laid off", "worried about layoffs").
+_FEAR_PATH = frozenset({"xcomp", "ccomp", "conj", "pcomp", "pobj", "prep", "dobj", "acomp"})
+
+
+def _fear_governs(token: Token, depth: int = 4) -> bool:
+    """Whether a word of the ``feared`` frame governs a cue's word within ``depth`` steps of
+    :data:`_FEAR_PATH` ("my inaction is making me scared that my manager will step in soon and
+    fire me", "worried about layoffs"), or a modal verb of the frame is the auxiliary of its
+    verb or of the verb it is coordinated with ("will step in soon and fire me"). A conjunct
+    with a subject of its own is a new clause ("I feared the worst, and they laid me off")."""
+    fears, modals = _fear_words()
+    for _ in range(depth):
+        if any(c.dep_ == "aux" and c.lower_ in modals for c in token.children):
+            return True
+        if token.dep_ not in _FEAR_PATH or token.head is token or (
+                token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
+                                             for c in token.children)):
+            return False
+        modals = frozenset() if token.dep_ != "conj" else modals  # only on its own verb
+        token = token.head
+        if token.lower_ in fears:
+            return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _fear_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of the ``feared`` frame that can govern what is feared (single words and the
+    verb of "going to", "want to", ...; not "if", "whether", "in case") and its modal verbs."""
+    words = {str(w).lower().split()[0] for w in frame_rules()["feared"]}
+    return frozenset(words - MODALS - {"if", "whether", "in"}), frozenset(words & MODALS)
 
 
 def _voice(unit: Span, frames, leave: list[Hit]) -> str:
