@@ -330,6 +330,11 @@ def test_a_feared_layoff_is_no_layoff(nlp, text, feared):
     ("I will tell you how I got fired.", False),
     ("I feared the worst, and they laid me off.", False),
     ("I was worried about my elderly mother back home when they laid me off.", False),
+    # nor, inside the window, a word outside the cue's own clause
+    ("I feared the worst and they laid me off.", False),
+    ("I was worried about my mother when they laid me off.", False),
+    ("I am afraid that they will fire me.", True),
+    ("If they fire me I will sue.", True),
 ])
 def test_a_fear_or_modal_that_governs_the_cue_makes_it_feared(nlp, text, feared):
     found = candidates(nlp, text, "job_security")

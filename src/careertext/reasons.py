@@ -485,17 +485,25 @@ def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bo
     """Whether a fear or possibility word of the ``feared`` frame comes shortly before a cue, in
     its clause and with no punctuation between: "likely to get fired", "afraid of being laid
     off", "might get fired" (a modal verb only right before it); or, by the parse, governs it
-    further away (see :func:`_fear_governs`)."""
+    further away (see :func:`_fear_governs`). Where the cue's verb is a clause of its own, with
+    a subject, after "and" or a conjunction ("I feared the worst and they laid me off", "I was
+    worried about my mother when they laid me off"), only a word inside that clause counts."""
+    parsed = doc.has_annotation("DEP")
+    root = doc[hit.start:hit.end].root
+    own_clause = parsed and root.dep_ in ("conj", "advcl") and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
     for f in fears:
         gap = doc[f.end:hit.start]
         if f.end > hit.start or clauses.get(f.start) != clauses.get(hit.start):
             continue
         if any(t.is_punct for t in gap):
             continue
+        if own_clause and not root.left_edge.i <= f.start <= root.right_edge.i:
+            continue
         limit = 1 if doc[f.start].tag_ == "MD" or doc[f.start].lower_ in MODALS else 5
         if len(gap) <= limit:
             return True
-    return doc.has_annotation("DEP") and _fear_governs(doc[hit.start:hit.end].root)
+    return parsed and _fear_governs(root)
 
 
 #: Dependencies through which a word governs the cue it fears: its complement ("scared that
