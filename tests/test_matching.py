@@ -7,6 +7,7 @@ from careertext.matching import (
     CueMatcher,
     form_only_words,
     frame_rules,
+    negated_through_or,
     verb_only_words,
     verb_particles,
 )
@@ -229,3 +230,17 @@ def test_frustration_with_a_topic_is_no_exhaustion(nlp, text, word, kept):
     # "tired of" is still a motive frame
     if word:
         assert any(kind == "because" for _key, kind, _w in hits(nlp, text))
+
+
+@pytest.mark.parametrize("text, word, negated", [
+    ("I never had stress or burnout there.", "burnout", True),
+    ("There was no real feedback or praise.", "praise", True),
+    ("I had stress or burnout every week.", "burnout", False),  # nothing negated
+    ("I never had stress, and burnout came later.", "burnout", False),  # "and", not "or"
+    ("I didn't get the raise, or I would be happy.", "happy", False),  # a clause of its own
+    ("Not a care or stress in the world.", "stress", True),
+])
+def test_negation_reaches_a_later_conjunct_after_or(nlp, text, word, negated):
+    doc = nlp(text)
+    token = next(t for t in doc if t.lower_ == word)
+    assert negated_through_or(token, {"not", "never", "n't", "no"}.__contains__) == negated

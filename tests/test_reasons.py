@@ -354,6 +354,15 @@ def test_a_layoff_that_happens_to_no_one_is_no_layoff(nlp, text):
     assert "job_security" not in {r.code for r in careertext.extract_reasons(text, nlp=nlp)}
 
 
+@pytest.mark.parametrize("text, code", [
+    ("I never had stress or burnout there, but I quit in May.", "wellbeing_balance"),
+    ("Work slowly so as to not get written up or fired.", "job_security"),
+])
+def test_a_negation_reaches_a_problem_cue_through_or(nlp, text, code):
+    found = candidates(nlp, text, code)
+    assert found and found[0]["features"]["problem"] == 0.0
+
+
 def test_no_one_as_the_subject_of_another_verb_negates_nothing(nlp):
     found = candidates(nlp, "Nobody listened to me, so I quit over the pay.", "compensation")
     assert found and found[0]["features"]["leave"] == 1.0

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -346,6 +346,29 @@ def _without_inner_cues(found: set[tuple[str, str, int, int]]) -> set[tuple[str,
 def unit_index(units: list[Span]) -> dict[int, int]:
     """Map each token index to the number of the sentence unit that holds it."""
     return {i: k for k, unit in enumerate(units) for i in range(unit.start, unit.end)}
+
+
+def negated_through_or(token: Token, is_negator: Callable[[str], bool]) -> bool:
+    """Whether a negation reaches ``token`` through "or" / "nor", by spaCy's parse.
+
+    ``token`` is a later conjunct after "or" / "nor" of a negated word (``is_negator`` holds
+    for one of the three words before that word, or it has a ``neg`` child, or "no" as its
+    determiner), has no negator of its own among the three words before it (a window of three
+    words reaches it already) and no subject of its own (not "I didn't get the raise, or I
+    would be happy"): "praise" in "no real feedback or praise", "burnout" in "I never had
+    stress or burnout".
+    """
+    if token.dep_ != "conj":
+        return False
+    head, doc = token.head, token.doc
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and head.i < c.i < token.i
+               for c in head.children):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or any(
+            is_negator(w.lower_) for w in doc[max(0, token.i - 3):token.i]):
+        return False
+    return any(is_negator(w.lower_) for w in doc[max(0, head.i - 3):head.i]) or any(
+        c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children)
 
 
 def _no_adj_pattern(cue: str) -> list[dict] | None:

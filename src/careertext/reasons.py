@@ -34,6 +34,7 @@ from .matching import (
     causative_verbs,
     escape_verbs,
     frame_rules,
+    negated_through_or,
     sentence_units,
     unit_index,
 )
@@ -399,7 +400,8 @@ def _leave_subject_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
 
 def _negated(doc: Doc, hit: Hit) -> bool:
     """Whether a cue is negated ("I never wanted to leave", "I didn't quit", "not a bad
-    manager")."""
+    manager"), happens to no one ("nobody gets laid off") or is reached by a negation through
+    "or" ("I never had stress or burnout")."""
     window = doc[max(0, hit.start - 3):hit.start]
     if any(t.lower_ in NEGATORS for t in window):
         return True
@@ -409,7 +411,8 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     verb = doc[hit.start:hit.end].root
     return any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp")) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in verb.children)
+        c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in verb.children) or (
+        negated_through_or(verb, NEGATORS.__contains__))
 
 
 def _no_one(subject: Token) -> bool:

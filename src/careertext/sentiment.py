@@ -56,6 +56,7 @@ from spacy.tokens import Doc, Span
 
 from .base import DocComponent
 from .errors import InputError, check_text
+from .matching import negated_through_or
 
 __all__ = [
     "Contribution", "LexiconScorer", "SentenceSentiment", "Sentiment", "SentimentScorer",
@@ -1118,38 +1119,27 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
 
 
 def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
-    """Offsets of the words that a negation reaches through "or" / "nor", by spaCy's parse.
+    """Offsets of the words that a negation reaches through "or" / "nor", by spaCy's parse
+    (:func:`careertext.matching.negated_through_or`), with the adjectives that modify them.
 
     VADER negates a word only within three words of "not" or "no" (and "no X or Y" for a single
-    word X), so in "no feedback or praise" it negates "feedback" but not "praise", and "not
-    very challenging or stimulating" read positive. Here a conjunct after "or" / "nor" of a
-    negated word (a negator or "no" among the three words before it, or its ``neg`` child, or
-    "no" as its determiner) is negated too, with the adjectives that modify it, when no
-    negator of its own precedes it and it has no subject of its own (not "I didn't go, or I
-    would have"). ``lower`` is the Doc's text in lower case. Without a parser, none.
+    word X), so in "no real feedback or praise" it negated "feedback" but not "praise", and
+    "not very challenging or stimulating" read positive. ``lower`` is the Doc's text in lower
+    case. Without a parser, none.
     """
     if (" or " not in lower and " nor " not in lower) or not doc.has_annotation("DEP"):
         return []
     out: list[int] = []
     for t in doc:
-        if t.dep_ != "conj":
-            continue
-        head = t.head
-        if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and head.i < c.i < t.i
-                   for c in head.children):
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
-            continue
-        if any(_negated(w.lower_) for w in doc[max(0, t.i - 3):t.i]):
-            continue  # VADER's own window reaches it
-        if not (any(_negated(w.lower_) or w.lower_ == "no"
-                    for w in doc[max(0, head.i - 3):head.i])
-                or any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no")
-                       for c in head.children)):
-            continue
-        out.append(t.idx)
-        out.extend(c.idx for c in t.children if c.dep_ == "amod")
+        if negated_through_or(t, _negator):
+            out.append(t.idx)
+            out.extend(c.idx for c in t.children if c.dep_ == "amod")
     return out
+
+
+def _negator(word: str) -> bool:
+    """A word of VADER's negation list, a contraction in "n't", or "no"."""
+    return word == "no" or _negated(word)
 
 
 def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
