@@ -348,6 +348,11 @@ def unit_index(units: list[Span]) -> dict[int, int]:
     return {i: k for k, unit in enumerate(units) for i in range(unit.start, unit.end)}
 
 
+def has_subject(token: Token) -> bool:
+    """Whether a word of the parse has a subject of its own (a clause: "they laid me off")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+
+
 def negated_through_or(token: Token, is_negator: Callable[[str], bool]) -> bool:
     """Whether a negation reaches ``token`` through "or" / "nor", by spaCy's parse.
 
@@ -364,8 +369,8 @@ def negated_through_or(token: Token, is_negator: Callable[[str], bool]) -> bool:
     if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and head.i < c.i < token.i
                for c in head.children):
         return False
-    if any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children) or any(
-            is_negator(w.lower_) for w in doc[max(0, token.i - 3):token.i]):
+    if has_subject(token) or any(is_negator(w.lower_)
+                                 for w in doc[max(0, token.i - 3):token.i]):
         return False
     return any(is_negator(w.lower_) for w in doc[max(0, head.i - 3):head.i]) or any(
         c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children)

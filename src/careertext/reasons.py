@@ -34,6 +34,7 @@ from .matching import (
     causative_verbs,
     escape_verbs,
     frame_rules,
+    has_subject,
     negated_through_or,
     sentence_units,
     unit_index,
@@ -493,8 +494,7 @@ def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bo
     worried about my mother when they laid me off"), only a word inside that clause counts."""
     parsed = doc.has_annotation("DEP")
     root = doc[hit.start:hit.end].root
-    own_clause = parsed and root.dep_ in ("conj", "advcl") and any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in root.children)
+    own_clause = parsed and root.dep_ in ("conj", "advcl") and has_subject(root)
     for f in fears:
         gap = doc[f.end:hit.start]
         if f.end > hit.start or clauses.get(f.start) != clauses.get(hit.start):
@@ -526,8 +526,7 @@ def _fear_governs(token: Token, depth: int = 4) -> bool:
         if any(c.dep_ == "aux" and c.lower_ in modals for c in token.children):
             return True
         if token.dep_ not in _FEAR_PATH or token.head is token or (
-                token.dep_ == "conj" and any(c.dep_ in ("nsubj", "nsubjpass")
-                                             for c in token.children)):
+                token.dep_ == "conj" and has_subject(token)):
             return False
         modals = frozenset() if token.dep_ != "conj" else modals  # only on its own verb
         token = token.head
