@@ -492,9 +492,8 @@ def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bo
     further away (see :func:`_fear_governs`). Where the cue's verb is a clause of its own, with
     a subject, after "and" or a conjunction ("I feared the worst and they laid me off", "I was
     worried about my mother when they laid me off"), only a word inside that clause counts."""
-    parsed = doc.has_annotation("DEP")
-    root = doc[hit.start:hit.end].root
-    own_clause = parsed and root.dep_ in ("conj", "advcl") and has_subject(root)
+    root = doc[hit.start:hit.end].root if doc.has_annotation("DEP") else None
+    own_clause = root is not None and root.dep_ in ("conj", "advcl") and has_subject(root)
     for f in fears:
         gap = doc[f.end:hit.start]
         if f.end > hit.start or clauses.get(f.start) != clauses.get(hit.start):
@@ -506,7 +505,7 @@ def _feared(doc: Doc, hit: Hit, fears: list[Hit], clauses: dict[int, int]) -> bo
         limit = 1 if doc[f.start].tag_ == "MD" or doc[f.start].lower_ in MODALS else 5
         if len(gap) <= limit:
             return True
-    return parsed and _fear_governs(root)
+    return root is not None and _fear_governs(root)
 
 
 #: Dependencies through which a word governs the cue it fears: its complement ("scared that

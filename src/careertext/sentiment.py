@@ -1075,11 +1075,7 @@ else None
         negated = _negated_conjuncts(doc, lower) if career else ()
         r = None
         for a, b in bounds:
-            skip = (frozenset(o - a for o in valenceless if a <= o < b) if valenceless
-                    else _NO_SKIP)
-            negate = (frozenset(o - a for o in negated if a <= o < b) if negated
-                      else _NO_SKIP)
-            r = score(text[a:b], career, skip, negate)
+            r = score(text[a:b], career, _within(valenceless, a, b), _within(negated, a, b))
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
             if explain:
@@ -1096,6 +1092,11 @@ else None
 
 
 _NO_SKIP: frozenset[int] = frozenset()
+
+
+def _within(offsets, a: int, b: int) -> frozenset[int]:
+    """The ``offsets`` in ``[a, b)``, relative to ``a`` (a sentence unit's words)."""
+    return frozenset(o - a for o in offsets if a <= o < b) if offsets else _NO_SKIP
 _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 
