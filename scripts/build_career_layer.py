@@ -19,7 +19,8 @@ Writes two package data files:
   are not features; weights below ``MIN_WEIGHT`` are dropped. A term needs an evaluative word:
   an adjective, adverb or participle that is *gradable*, i.e. found after a degree word ("very",
   "too", "extremely", ...) in at least ``MIN_GRADED_SHARE`` of its uses (at least
-  ``MIN_GRADED`` times; an "-ly" adverb may borrow its adjective's count: "poorly", "poor").
+  ``MIN_GRADED`` times; an "-ly" adverb may borrow its adjective's count: "poorly", "poor";
+  :func:`build_career_lexicon.gradable_words`).
   Gradability marks subjective adjectives (Hatzivassiloglou & Wiebe 2000); it keeps out the
   words that only tell a complaint's story ("told", "asked", "left", "instead", "maybe") or its
   topic ("political" stays, "public", "mental", "parental" go), which career essays are full
@@ -46,7 +47,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
 import math
 import sys
@@ -88,11 +88,7 @@ QUANTITY_WORDS = frozenset(
                                             for o in ops), "lot", "load")
     for word in op.split() for w in (word, word + "s"))
 BASE_SCALE = 4.0  # the raw-score feature is divided by this, to sit near the binary features
-DEGREE_WORDS = frozenset({"very", "too", "extremely", "incredibly", "highly", "overly",
-                          "somewhat", "quite", "fairly"})
-MIN_GRADED = 2
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
-MIN_GRADED_SHARE = 0.02
 
 
 @lru_cache(maxsize=1)
@@ -138,8 +134,8 @@ def learn_markers(ratios, lexicon, topics) -> dict[str, tuple[float, int]]:
     general English: they mark career text as well as a workplace noun does."""
     out = {}
     for w in lexicon:
-        if " " in w or w not in ratios or w in topics:
-            continue
+        if " " in w or not lexicon[w] or w not in ratios or w in topics:
+            continue  # a neutral word (valence 0) is no marker
         ratio, n = ratios[w]
         if ratio >= MIN_LOG_RATIO:
             out[w] = (round(ratio, 3), n)
@@ -151,36 +147,6 @@ def general_share(topics) -> float:
     prob, _floor = general_log_prob()
     p = sum(math.exp(prob[w]) for w in topics if w in prob)
     return 1 - (1 - p) ** 20
-
-
-def development_posts():
-    """Texts of the Reddit posts of the development half (an odd SHA-1 of the post id)."""
-    sys.path.insert(0, str(ROOT / "eval"))
-    from export_posts import iter_posts
-
-    for doc_id, text in iter_posts():
-        if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2:
-            yield text
-
-
-def gradable_words(texts) -> frozenset[str]:
-    """Words found after a degree word in at least ``MIN_GRADED_SHARE`` of their uses (and at
-    least ``MIN_GRADED`` times); an "-ly" adverb also when its adjective is ("poorly")."""
-    graded, seen = Counter(), Counter()
-    for text in texts:
-        words = _WORD.findall(text.lower())
-        seen.update(words)
-        graded.update(b for a, b in zip(words, words[1:], strict=False) if a in DEGREE_WORDS)
-    found = {w for w, n in graded.items()
-             if n >= MIN_GRADED and n >= MIN_GRADED_SHARE * seen[w]}
-
-    def adjectives(w: str):  # poorly -> poor, happily -> happy, reasonably -> reasonable
-        yield w[:-2]
-        yield w[:-3] + "y"
-        yield w[:-1] + "e"
-
-    adverbs = {w for w in seen if w.endswith("ly") and any(a in found for a in adjectives(w))}
-    return frozenset(found | adverbs)
 
 
 def labelled_texts(rows):
@@ -297,13 +263,12 @@ def main(argv=None) -> int:
     # part of speech only (no label is read), spaCy's own tags, headlines too
     tags = lexicon_script.word_tags(rows, columns=(0, 1, 3), fine=True)
     # no label is read either: which words follow "very", "too", ... in any text
-    gradable = gradable_words([t for r in rows for t in (r[0], r[1], r[3])]
-                              + list(development_posts()))
+    gradable = lexicon_script.gradable(rows)
     if args.validate:
         train, hold = lexicon_script.split_rows(rows)
         ratios = review_ratios(train)
         topics = learn_topics(ratios, tags)
-        lex = lexicon_script.learn(train, lexicon_script.word_tags(train))
+        lex = lexicon_script.learn(train, lexicon_script.word_tags(train), gradable=gradable)
         lexicon_script.add_seeds(lex)
         lex = {t: v for t, (v, _n, _k) in lex.items()}
         topics = frozenset(topics) | frozenset(learn_markers(ratios, lex, topics))

@@ -42,6 +42,15 @@ Method
 6. Scale: ``delta`` is mapped to VADER's valence scale by the least-squares slope (through 0)
    of VADER valence on ``delta`` over VADER words with enough support in the same data, then
    multiplied by ``GAIN`` and capped at ``CAP`` (single words ``CAP_UNIGRAM``).
+7. VADER words that name a topic in reviews: a VADER word that is mostly a noun or a verb
+   there (``NEUTRAL_TAGS``), is not gradable (:func:`gradable_words`: evaluative words keep
+   VADER's reading) and has at least ``NEUTRAL_SUPPORT`` bare mentions that lean against its
+   VADER sign, or not at all (``delta * valence <= 0``), is written with valence 0 (kind
+   ``neutral``): "promoted" (+1.8 in VADER) is said in cons as often as in pros ("hard to get
+   promoted"), "joke" (+1.2) mostly in cons ("management is a joke"). The scorer then reads it
+   as nothing where it stands bare and keeps VADER's reading where it is negated ("never
+   promoted", "they don't care"). Words the scorer reads in context are left to their rules:
+   "like" and "pretty" by tag, "kind" by VADER's "kind of".
 
 The hyper-parameters were chosen on a 20 % hold-out of the Kaggle rows (``--validate``); the
 shipped lexicon is then learned from all rows. Only derived numbers are written (term, valence,
@@ -57,6 +66,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import math
 import re
 import sys
@@ -71,8 +81,10 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from careertext.sentiment import (  # noqa: E402
     _LACK,
+    _WORD,
     BOOSTERS,
     NEGATE,
+    TAG_READ_WORDS,
     LexiconScorer,
     _some,
     vader_lexicon,
@@ -105,6 +117,14 @@ GAIN = 1.5
 CAP = 2.5
 CAP_UNIGRAM = 2.0
 MIN_FIRM_SUPPORT = 3
+# VADER words read as neutral topics (step 7)
+NEUTRAL_SUPPORT = 20
+NEUTRAL_TAGS = ("N", "V", "VBN", "VBG")
+# gradability: found after a degree word in at least MIN_GRADED_SHARE of a word's uses
+DEGREE_WORDS = frozenset({"very", "too", "extremely", "incredibly", "highly", "overly",
+                          "somewhat", "quite", "fairly"})
+MIN_GRADED = 2
+MIN_GRADED_SHARE = 0.02
 
 # Words that name the columns themselves ("no cons" in a cons box is praise): label leakage.
 COLUMN_WORDS = frozenset({"pro", "pros", "con", "cons", "positive", "positives", "negative",
@@ -167,6 +187,43 @@ _RELATIONAL = re.compile(r"[a-z]+(al|ic|ical)")
 _SPLIT = re.compile(r"[\r\n]+")
 _SENT = re.compile(r"(?<=[.!?])\s+|[\r\n]+")
 _ALPHA = re.compile(r"[a-z][a-z'\-]*")
+
+
+def development_posts():
+    """Texts of the Reddit posts of the development half (an odd SHA-1 of the post id)."""
+    sys.path.insert(0, str(ROOT / "eval"))
+    from export_posts import iter_posts
+
+    for doc_id, text in iter_posts():
+        if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2:
+            yield text
+
+
+def gradable_words(texts) -> frozenset[str]:
+    """Words found after a degree word in at least ``MIN_GRADED_SHARE`` of their uses (and at
+    least ``MIN_GRADED`` times); an "-ly" adverb also when its adjective is ("poorly")."""
+    graded, seen = Counter(), Counter()
+    for text in texts:
+        words = _WORD.findall(text.lower())
+        seen.update(words)
+        graded.update(b for a, b in zip(words, words[1:], strict=False) if a in DEGREE_WORDS)
+    found = {w for w, n in graded.items()
+             if n >= MIN_GRADED and n >= MIN_GRADED_SHARE * seen[w]}
+
+    def adjectives(w: str):  # poorly -> poor, happily -> happy, reasonably -> reasonable
+        yield w[:-2]
+        yield w[:-3] + "y"
+        yield w[:-1] + "e"
+
+    adverbs = {w for w in seen if w.endswith("ly") and any(a in found for a in adjectives(w))}
+    return frozenset(found | adverbs)
+
+
+def gradable(rows) -> frozenset[str]:
+    """:func:`gradable_words` of the reviews' pros, cons and headlines and the development
+    posts (no label is read)."""
+    return gradable_words([t for r in rows for t in (r[0], r[1], r[3])]
+                          + list(development_posts()))
 
 
 def stop_words() -> frozenset[str]:
@@ -292,8 +349,10 @@ def _match_op(clause: list[str], i: int):
     return None
 
 
-def learn(rows, tags: dict[str, str], *, verbose=False, **kw) -> dict[str, tuple[float, int, str]]:
-    """term -> (valence, support, kind); kind is word, phrase, lack, excess or high."""
+def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(), verbose=False,
+          **kw) -> dict[str, tuple[float, int, str]]:
+    """term -> (valence, support, kind); kind is word, phrase, lack, excess, high or neutral
+    (``gradable``: :func:`gradable`, for step 7)."""
     p = {"min_support": MIN_SUPPORT, "min_z": MIN_Z, "min_delta": MIN_DELTA, "gain": GAIN,
          "uni_z": UNI_Z, "uni_delta": UNI_DELTA, "noun_z": NOUN_Z, **kw}
     base = LexiconScorer(contrast=("but",))
@@ -457,6 +516,20 @@ def learn(rows, tags: dict[str, str], *, verbose=False, **kw) -> dict[str, tuple
             term = f"{op} {w}"
             if term not in out:
                 out[term] = (v, pos[term] + neg[term], "excess" if cls == "too" else cls)
+
+    # -- VADER words that name a topic here ---------------------------------------------------
+    # a noun or verb (not gradable) whose bare mentions lean against VADER's sign, or not at
+    # all, is neutral: "holidays", "promoted", "security" are what reviews are about, in pros
+    # and cons alike. Words read in context are left to their rules: "like" / "pretty" by tag,
+    # "kind" by VADER's "kind of".
+    context_read = TAG_READ_WORDS | {b.split()[0] for b in BOOSTERS if " " in b}
+    for t in sorted(vader):
+        if (" " in t or t in rule_words or t in context_read or t in gradable
+                or tags.get(t) not in NEUTRAL_TAGS or t in out):
+            continue
+        d, _z, n = counts.stats(t)
+        if n >= NEUTRAL_SUPPORT and d * vader[t] <= 0:
+            out[t] = (0.0, n, "neutral")
     return out
 
 
@@ -499,7 +572,8 @@ def write(lex: dict[str, tuple[float, int, str]], path: Path) -> None:
                 "# pros (positive) and cons (negative) of Glassdoor reviews by\n"
                 "# scripts/build_career_lexicon.py; support = number of texts with the term;\n"
                 "# kind: word, phrase, lack / excess / high (a quantity word + a noun whose\n"
-                "# desirability was learned), seed (curated).\n")
+                "# desirability was learned), seed (curated), neutral (a VADER word that names\n"
+                "# a topic in reviews: valence 0).\n")
         f.write("term\tvalence\tsupport\tkind\n")
         for t, (v, n, k) in sorted(lex.items(), key=lambda kv: (kv[1][0], kv[0])):
             f.write(f"{t}\t{v}\t{n}\t{k}\n")
@@ -513,19 +587,20 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     rows = read_rows()
     tags = word_tags(rows)  # part of speech only: no label is read
+    grad = gradable(rows)  # no label is read either
     if args.validate:
         train, hold = split_rows(rows)
         print(f"train {len(train)} rows, hold-out {len(hold)} rows")
         print("VADER rules, no career lexicon:", evaluate(None, hold))
         for setting in ({}, {"min_support": 12, "min_z": 3.0, "min_delta": math.log(2.0)}):
-            lex = learn(train, tags, verbose=True, **setting)
+            lex = learn(train, tags, gradable=grad, verbose=True, **setting)
             add_seeds(lex)
             kinds = Counter(k for _v, _n, k in lex.values())
             res = evaluate({t: v for t, (v, _n, _k) in lex.items()}, hold)
             print(f"{setting!s:30} {dict(kinds)}  " +
                   "  ".join(f"{k} {v:.4f}" for k, v in res.items()))
         return 0
-    lex = learn(rows, tags, verbose=True)
+    lex = learn(rows, tags, gradable=grad, verbose=True)
     add_seeds(lex)
     write(lex, args.out)
     print(f"wrote {len(lex)} terms to {args.out}", file=sys.stderr)

@@ -156,9 +156,44 @@ def test_career_lexicon_keeps_vader_words():
     vader = vader_lexicon()
     lex = career_lexicon()
     words = [t for t in lex if " " not in t]
-    assert words and not [w for w in words if w in vader]
+    # a VADER word is never re-weighted, only read as a neutral topic (valence 0)
+    assert words and not [w for w in words if w in vader and lex[w]]
     # single words are the exception: phrases carry the domain valence
     assert len(words) < 0.01 * len(lex)
+
+
+def test_neutral_topic_words_are_vader_nouns_and_verbs():
+    from careertext.sentiment import TAG_READ_WORDS, vader_lexicon
+
+    vader = vader_lexicon()
+    neutral = {t for t, v in career_lexicon().items() if v == 0}
+    assert {"promoted", "treat", "pay"} <= neutral
+    assert all(t in vader and " " not in t for t in neutral)
+    # evaluative words keep VADER's reading; words read in context are left to their rules
+    assert not neutral & ({"great", "good", "bad", "happy", "kind"} | TAG_READ_WORDS)
+
+
+def test_neutral_topic_word_scores_nothing_in_career_text(nlp):
+    text = "I was promoted to senior associate in my fifth year."
+    assert sentiment(text, nlp=nlp, domain="career").compound == 0
+    assert sentiment(text, nlp=nlp, domain="general").compound > 0  # VADER: "promoted" +1.8
+    # a topic carries no feeling; the evaluative word beside it does
+    assert sentiment("Hard to get promoted, bad management.", nlp=nlp,
+                     domain="career").compound < 0
+
+
+@pytest.mark.parametrize("text", ["I was never promoted.", "They don't care about staff.",
+                                  "Training could be improved."])
+def test_negated_topic_word_keeps_vader_reading(nlp, text):
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+
+
+def test_zero_domain_valence_makes_a_vader_word_a_topic():
+    s = LexiconScorer({"promoted": 0.0})
+    assert s.score("I was promoted").compound == 0
+    assert s.score("I was promoted", career=False).compound > 0
+    assert s.score("I was never promoted").compound == LexiconScorer().score(
+        "I was never promoted").compound < 0
 
 
 def test_phrases_are_one_contribution(nlp):

@@ -15,8 +15,11 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
   "hard to progress") and lack/excess pairs ("no bonus", "lack of training", "too many
   meetings": a quantity word and a noun, with one learned valence per kind of pair); single
   words are few and strongly evaluative ("understaffed"), topic words ("management", "hours",
-  "discount") stay neutral alone, and VADER's own valences are never changed. Phrases are
-  matched longest first (one dict look-up per candidate length) and score as one item;
+  "discount") stay neutral alone, and VADER's own valences are never re-weighted; but a VADER
+  noun or verb that reviews use as a topic, in pros and cons alike ("promoted", "treat",
+  "joke"), is neutral there where it stands bare (valence 0 in the file; negated, it keeps
+  VADER's reading: "never promoted"). Phrases are matched longest first (one dict look-up per
+  candidate length) and score as one item;
 * a career layer (``data/career_layer.tsv``): weights of evaluative words and word pairs that
   VADER and the lexicon miss ("unrealistic", "poorly", "tight deadlines"), learned by logistic
   regression on top of them from Glassdoor pros, cons and headlines
@@ -273,7 +276,9 @@ class LexiconScorer:
     ----------
     domain : dict of str to float, optional
         Extra terms (lower case, words separated by one space) and their valences; they take
-        precedence over VADER's entries. Phrases are matched longest first, within a clause.
+        precedence over VADER's entries, except that a valence of 0 makes a VADER word a
+        topic: it scores nothing bare and VADER's negated valence where it is negated.
+        Phrases are matched longest first, within a clause.
     contrast : tuple of str
         Contrast words; ``("but",)`` reproduces VADER exactly.
 
@@ -292,6 +297,13 @@ class LexiconScorer:
         self.general = vader_lexicon()
         self.lex = dict(self.general)
         self.lex.update(domain or {})
+        # a domain valence of 0 makes a VADER word a topic (the career lexicon's "neutral"
+        # words): bare it scores nothing ("I was promoted"), negated it keeps VADER's reading
+        # ("I was never promoted", "they don't care")
+        self.neutral = frozenset(t for t, v in (domain or {}).items()
+                                 if not v and t in self.general)
+        for term in self.neutral:
+            self.lex[term] = self.general[term]
         self.contrast = tuple(contrast)
         self.layer = dict(layer or {})
         self._layer_firsts = frozenset(t.split(" ", 1)[0] for t in self.layer if " " in t)
@@ -419,6 +431,7 @@ class LexiconScorer:
             lacked = {**lacked, **_wish_targets(lower, lex)}
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
                   else _NO_INDICES)
+        neutral = self.neutral if career else _NO_WORDS
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
@@ -447,6 +460,8 @@ class LexiconScorer:
             if low == "no" and i != n - 1 and lower[i + 1] in lex:
                 valence = 0.0
             if not special and not any(trig[max(0, i - 3):i]):
+                if neutral and low in neutral:  # a topic, bare: "I was promoted"
+                    continue
                 if is_cap_diff and items_w[i].isupper():
                     valence = valence + C_INCR if valence > 0 else valence - C_INCR
                 sentiments[i] = valence
@@ -476,6 +491,8 @@ class LexiconScorer:
             if i > 0 and lower[i - 1] == "least" and lower[i - 1] not in lex and not (
                     i > 1 and lower[i - 2] in ("at", "very")):
                 valence *= N_SCALAR
+            if neutral and low in neutral and valence * base > 0:  # a topic, not negated
+                continue
             sentiments[i] = valence
         for word in self.contrast if career else ("but",):
             if word in lower:
@@ -632,6 +649,7 @@ _UTMOST_MODALS = frozenset({"couldn't", "couldnt", "can't", "cant", "cannot", "w
                             "wouldnt"})
 _UTMOST_FILL = frozenset({"a", "any", "much"})
 _NO_INDICES: frozenset[int] = frozenset()
+_NO_WORDS: frozenset[str] = frozenset()
 
 
 def _utmost_possible(lower: list[str]) -> bool:
@@ -1099,6 +1117,8 @@ def _within(offsets, a: int, b: int) -> frozenset[int]:
     return frozenset(o - a for o in offsets if a <= o < b) if offsets else _NO_SKIP
 _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
+#: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
+TAG_READ_WORDS = frozenset({"like", "pretty"})
 
 
 def _valenceless_words(doc: Doc, lower: str) -> list[int]:
