@@ -49,6 +49,15 @@ def test_expected_reason_found(text, expected):
     assert expected in codes(text)
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("I quit last month. The new company offered me much higher pay.", "problem:higher pay"),
+    ("I left for a salary increase of twenty percent.", "problem:salary increase"),
+])
+def test_pay_gain_is_a_compensation_problem_cue(text, cue):
+    (r,) = [r for r in extract_reasons(text) if r.code == "compensation"]
+    assert cue in r.cues
+
+
 @pytest.mark.parametrize("text, absent", [
     ("It was never about the money. My manager micromanaged everything, so I left.",
      "compensation"),
