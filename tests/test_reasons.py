@@ -49,12 +49,18 @@ def test_expected_reason_found(text, expected):
     assert expected in codes(text)
 
 
-@pytest.mark.parametrize("text, cue", [
-    ("I quit last month. The new company offered me much higher pay.", "problem:higher pay"),
-    ("I left for a salary increase of twenty percent.", "problem:salary increase"),
+@pytest.mark.parametrize("text, code, cue", [
+    # a pay gain
+    ("I quit last month. The new company offered me much higher pay.", "compensation",
+     "problem:higher pay"),
+    ("I left for a salary increase of twenty percent.", "compensation",
+     "problem:salary increase"),
+    # love of the work lost
+    ("Somewhere along the way I stopped loving the work, so I quit.", "passion_fit",
+     "problem:stopped loving"),
 ])
-def test_pay_gain_is_a_compensation_problem_cue(text, cue):
-    (r,) = [r for r in extract_reasons(text) if r.code == "compensation"]
+def test_problem_cue_found(text, code, cue):
+    (r,) = [r for r in extract_reasons(text) if r.code == code]
     assert cue in r.cues
 
 
