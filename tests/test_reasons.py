@@ -96,6 +96,19 @@ def test_direction_and_voice():
     assert r.direction == "pull"
 
 
+@pytest.mark.parametrize("text, direction", [
+    # what the new place gives is its pull, whatever the rest of the sentence says
+    ("I quit last month. The new company offered me much higher pay and a shorter commute.",
+     "pull"),
+    # a want of the present job, with no other place named, is a push
+    ("I left because I needed better pay.", "push"),
+    ("I was underpaid, so I took an offer with better pay.", "push"),
+])
+def test_pay_gain_direction(text, direction):
+    (r,) = [r for r in extract_reasons(text) if r.code == "compensation"]
+    assert r.direction == direction
+
+
 def test_at_most_one_reason_per_code_and_sentence():
     text = "I quit: low pay, a pay cut, no raise and a terrible salary. I was underpaid."
     found = extract_reasons(text)

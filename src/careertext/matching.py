@@ -23,21 +23,22 @@ from spacy.tokens import Doc, Span, Token
 from .codebook import Codebook
 
 __all__ = ["CueMatcher", "Hit", "causative_verbs", "escape_verbs", "form_only_words", "frame_rules",
-           "not_verb_words", "object_pronouns", "sentence_units", "separable_cues", "unit_index",
-           "verb_only_words", "verb_particles"]
+           "gain_words", "not_verb_words", "object_pronouns", "sentence_units", "separable_cues",
+           "unit_index", "verb_only_words", "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
 NOT_VERB = "not_verb"
 ESCAPE = "escape"
+GAIN = "gain"
 CAUSATIVE = "causative"
 FORM_ONLY = "form_only"
 SEPARABLE = "separable"
 OBJECT_PRONOUNS = "object_pronouns"
 OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
-_SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, CAUSATIVE, VERB_PARTICLES, FORM_ONLY, SEPARABLE,
-             OBJECT_PRONOUNS)
+_SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, GAIN, CAUSATIVE, VERB_PARTICLES, FORM_ONLY,
+             SEPARABLE, OBJECT_PRONOUNS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 LEAVE = "leave"
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
@@ -89,6 +90,13 @@ def escape_verbs() -> frozenset[str]:
     """Verbs of a purpose clause of leaving that move away from a problem ("to escape the toxic
     culture"; ``escape`` in ``rules.yaml``)."""
     return frozenset(_rules().get(ESCAPE, ()))
+
+
+@lru_cache(maxsize=1)
+def gain_words() -> frozenset[str]:
+    """Words of a problem cue that name what the next place gives ("better pay", "higher
+    salary"; ``gain`` in ``rules.yaml``)."""
+    return frozenset(_rules().get(GAIN, ()))
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,7 @@ from .matching import (
     causative_verbs,
     escape_verbs,
     frame_rules,
+    gain_words,
     has_subject,
     negated_through_or,
     sentence_units,
@@ -177,6 +178,7 @@ class ReasonExtractor(DocComponent):
         self.matcher = CueMatcher.shared(nlp, self.codebook)
         self._reason_codes = set(self.codebook.reason_ids)
         self._escape = escape_verbs()
+        self._gain = gain_words()
 
     data_attr = "ct_reasons"
 
@@ -279,6 +281,14 @@ class ReasonExtractor(DocComponent):
             motive = any(h.start in facts["motive"] for h in hits)
             # "to escape the toxic culture", "to get away from my boss": away from a problem
             escape = purpose and any(facts["purpose"].get(h.start) in self._escape for h in hits)
+            # every problem cue names what the next place gives, and a pull frame of its own
+            # names that place: "the new company offered me higher pay" (not "I needed better
+            # pay", whose "better" is the only pull cue)
+            gain = bool(problem) and all(
+                not self._gain.isdisjoint(doc[h.start:h.end].text.lower().split())
+                for h in problem) and any(
+                all(p.end <= h.start or h.end <= p.start for h in problem)
+                for p in frames["pull"])
             rule = 0.0
             if facts["leave"] and (negative or frames["because"] or pull_code or purpose):
                 rule = 0.9
@@ -328,7 +338,7 @@ class ReasonExtractor(DocComponent):
             out.append({
                 "code": code_id, "label": self.codebook.label(code_id),
                 "direction": self._direction(code_id, problem, frames, polarity,
-                                             purpose and not escape),
+                                             purpose and not escape, gain),
                 "voice": voice, "start": unit.start_char, "end": unit.end_char,
                 "cues": list(dict.fromkeys(cues)), "features": features, "rule_score": rule,
                 "blocked": ruled_out or denied or hypothetical or only_subject or
@@ -337,14 +347,14 @@ class ReasonExtractor(DocComponent):
         return out
 
     def _direction(self, code_id: str, problem: list[Hit], frames, polarity: float,
-                   purpose: bool = False) -> str:
+                   purpose: bool = False, gain: bool = False) -> str:
         if code_id == "job_security":
             return "involuntary" if problem else "push"
         if code_id == "new_opportunity":
             return "pull"
-        if polarity >= 0 and (purpose or (frames["pull"] and not problem)):
-            # the destination ("a new role", "an offer") or the purpose of leaving ("I quit to
-            # go back to school")
+        if gain or (polarity >= 0 and (purpose or (frames["pull"] and not problem))):
+            # the destination ("a new role", "an offer"), what it gives ("an offer with higher
+            # pay") or the purpose of leaving ("I quit to go back to school")
             return "pull"
         return self.codebook[code_id].direction if code_id in self.codebook else "push"
 
