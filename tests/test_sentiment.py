@@ -188,6 +188,19 @@ def test_negated_topic_word_keeps_vader_reading(nlp, text):
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
 
 
+@pytest.mark.parametrize("text", ["I wish I had left the first time I was shouted at.",
+                                  "I wish my manager would listen to the team.",
+                                  "I wish I'd known how little the title meant."])
+def test_a_wish_against_the_facts_is_a_regret_in_career_text(nlp, text):
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+    assert sentiment(text, nlp=nlp, domain="general").compound > 0  # VADER: "wish" +1.7
+
+
+def test_a_good_wish_stays_positive(nlp):
+    assert sentiment("I wish you all the best in your new role.", nlp=nlp,
+                     domain="career").compound > 0
+
+
 def test_zero_domain_valence_makes_a_vader_word_a_topic():
     s = LexiconScorer({"promoted": 0.0})
     assert s.score("I was promoted").compound == 0

@@ -28,6 +28,7 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
   gradable adjective, adverb or participle, so that words that only tell a story ("told",
   "left") carry no weight;
 * "however" is a contrast word like "but";
+* a wish against the facts is a regret ("I wish I had left sooner": "wish" negated);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule).
 
@@ -432,6 +433,8 @@ class LexiconScorer:
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
                   else _NO_INDICES)
         neutral = self.neutral if career else _NO_WORDS
+        regret = (_regret_targets(lower) if career and not _REGRET.isdisjoint(lower)
+                  else _NO_INDICES)
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
@@ -445,6 +448,9 @@ class LexiconScorer:
             if base is None or (skip and starts[i] in skip):
                 continue
             if negate and starts[i] in negate:  # "no feedback or praise": "praise" negated
+                sentiments[i] = base * N_SCALAR
+                continue
+            if regret and i in regret:  # "I wish I had left sooner": a regret
                 sentiments[i] = base * N_SCALAR
                 continue
             if utmost and i in utmost:  # "couldn't be happier": the most, not its negation
@@ -597,6 +603,41 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         if k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS:
             out[k] = j
     return out
+
+
+#: A wish against the facts is a regret: "wish" + a subject + a past or a modal ("I wish I had
+#: left sooner", "I wish they would listen", "I wish I'd known") says that things are not so,
+#: and VADER's +1.7 for "wish" is negated there; "I wish you all the best" keeps it.
+_REGRET = frozenset({"wish", "wished"})
+_REGRET_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "someone", "somebody",
+                              "it", "my", "our", "the"})
+_REGRET_VERBS = frozenset({"had", "hadn't", "hadnt", "were", "was", "could", "would", "did",
+                           "didn't", "didnt", "knew", "could've", "would've"})
+_REGRET_CONTRACTED = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd", "i’d",
+                                "we’d", "you’d", "they’d", "he’d", "she’d"})
+
+
+def _regret_targets(lower: list[str]) -> frozenset[int]:
+    """Indices of the "wish" words that look back against the facts.
+
+    >>> sorted(_regret_targets("i wish i had left sooner".split()))
+    [1]
+    >>> sorted(_regret_targets("i wish my manager would listen".split()))
+    [1]
+    >>> sorted(_regret_targets("i wish you all the best".split()))
+    []
+    """
+    out = set()
+    n = len(lower)
+    for i, w in enumerate(lower):
+        if w not in _REGRET or i + 1 >= n:
+            continue
+        nxt = lower[i + 1]
+        if nxt in _REGRET_CONTRACTED:
+            out.add(i)
+        elif nxt in _REGRET_SUBJECTS and any(v in _REGRET_VERBS for v in lower[i + 2:i + 4]):
+            out.add(i)
+    return frozenset(out)
 
 
 #: A wish for more: "could" / "should" + "be" / "use" / "do with", up to three words of degree,
