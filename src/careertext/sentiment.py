@@ -633,9 +633,8 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
         if w not in _REGRET or i + 1 >= n:
             continue
         nxt = lower[i + 1]
-        if nxt in _REGRET_CONTRACTED:
-            out.add(i)
-        elif nxt in _REGRET_SUBJECTS and any(v in _REGRET_VERBS for v in lower[i + 2:i + 4]):
+        if nxt in _REGRET_CONTRACTED or (
+                nxt in _REGRET_SUBJECTS and not _REGRET_VERBS.isdisjoint(lower[i + 2:i + 4])):
             out.add(i)
     return frozenset(out)
 
