@@ -263,7 +263,7 @@ def main(argv=None) -> int:
     # part of speech only (no label is read), spaCy's own tags, headlines too
     tags = lexicon_script.word_tags(rows, columns=(0, 1, 3), fine=True)
     # no label is read either: which words follow "very", "too", ... in any text
-    gradable = lexicon_script.gradable(rows)
+    gradable = lexicon_script.gradable_of(rows)
     if args.validate:
         train, hold = lexicon_script.split_rows(rows)
         ratios = review_ratios(train)

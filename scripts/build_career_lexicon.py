@@ -219,7 +219,7 @@ def gradable_words(texts) -> frozenset[str]:
     return frozenset(found | adverbs)
 
 
-def gradable(rows) -> frozenset[str]:
+def gradable_of(rows) -> frozenset[str]:
     """:func:`gradable_words` of the reviews' pros, cons and headlines and the development
     posts (no label is read)."""
     return gradable_words([t for r in rows for t in (r[0], r[1], r[3])]
@@ -352,7 +352,7 @@ def _match_op(clause: list[str], i: int):
 def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(), verbose=False,
           **kw) -> dict[str, tuple[float, int, str]]:
     """term -> (valence, support, kind); kind is word, phrase, lack, excess, high or neutral
-    (``gradable``: :func:`gradable`, for step 7)."""
+    (``gradable``: :func:`gradable_of`, for step 7)."""
     p = {"min_support": MIN_SUPPORT, "min_z": MIN_Z, "min_delta": MIN_DELTA, "gain": GAIN,
          "uni_z": UNI_Z, "uni_delta": UNI_DELTA, "noun_z": NOUN_Z, **kw}
     base = LexiconScorer(contrast=("but",))
@@ -519,9 +519,9 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
 
     # -- VADER words that name a topic here ---------------------------------------------------
     # a noun or verb (not gradable) whose bare mentions lean against VADER's sign, or not at
-    # all, is neutral: "holidays", "promoted", "security" are what reviews are about, in pros
-    # and cons alike. Words read in context are left to their rules: "like" / "pretty" by tag,
-    # "kind" by VADER's "kind of".
+    # all, is neutral: "promoted", "treat", "pay" are what reviews are about, in pros and cons
+    # alike. Words read in context are left to their rules: "like" / "pretty" by tag, "kind" by
+    # VADER's "kind of".
     context_read = TAG_READ_WORDS | {b.split()[0] for b in BOOSTERS if " " in b}
     for t in sorted(vader):
         if (" " in t or t in rule_words or t in context_read or t in gradable
@@ -587,7 +587,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     rows = read_rows()
     tags = word_tags(rows)  # part of speech only: no label is read
-    grad = gradable(rows)  # no label is read either
+    grad = gradable_of(rows)  # no label is read either
     if args.validate:
         train, hold = split_rows(rows)
         print(f"train {len(train)} rows, hold-out {len(hold)} rows")

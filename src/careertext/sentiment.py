@@ -7,7 +7,7 @@ counts 1.5 times, the one before half).
 
 A document that names a workplace topic (a word of ``data/career_topics.tsv``: nouns such as
 "salary", "colleagues", "workload" and rare words of the career lexicon such as "understaffed";
-:func:`is_career_text`) is read as career text, and four things are added there:
+:func:`is_career_text`) is read as career text, and these are added there:
 
 * a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
   Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
@@ -1168,7 +1168,7 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     of degree before an adjective or adverb ("pretty toxic", "pretty much": VADER rates every
     "pretty" +2.2, so "My manager was pretty toxic." read positive). ``lower`` is the Doc's
     text in lower case. Without a tagger, none."""
-    if "like" not in lower and "pretty" not in lower:
+    if all(w not in lower for w in TAG_READ_WORDS):
         return []
     if not doc.has_annotation("TAG"):
         return []
