@@ -196,6 +196,16 @@ def test_a_wish_against_the_facts_is_a_regret_in_career_text(nlp, text):
     assert sentiment(text, nlp=nlp, domain="general").compound > 0  # VADER: "wish" +1.7
 
 
+@pytest.mark.parametrize("text", ["In the past few weeks I applied to ten jobs.",
+                                  "Over the last few years the team doubled."])
+def test_a_few_of_time_is_no_lack(nlp, text):
+    assert sentiment(text, nlp=nlp, domain="career").compound == 0
+
+
+def test_very_few_is_a_lack(nlp):
+    assert sentiment("Very few opportunities.", nlp=nlp, domain="career").compound < 0
+
+
 def test_a_good_wish_stays_positive(nlp):
     assert sentiment("I wish you all the best in your new role.", nlp=nlp,
                      domain="career").compound > 0

@@ -568,11 +568,18 @@ class LexiconScorer:
 
 
 _SOME = frozenset({"few", "little"})
+_SOME_FEW_AFTER = frozenset({"last", "first", "past", "next", "these", "those", "every"})
 
 
 def _some(lower: list[str], i: int) -> bool:
-    """Whether word ``i`` is the "few" of "a few" or the "little" of "a little": some, no lack."""
-    return i > 0 and lower[i] in _SOME and lower[i - 1] == "a"
+    """Whether word ``i`` is the "few" of "a few" or the "little" of "a little", or a "few" of
+    time ("the last few years", "the first few months", "every few weeks"): some, no lack.
+
+    >>> _some("over the last few years".split(), 3), _some("very few opportunities".split(), 1)
+    (True, False)
+    """
+    return i > 0 and lower[i] in _SOME and (
+        lower[i - 1] == "a" or (lower[i] == "few" and lower[i - 1] in _SOME_FEW_AFTER))
 
 
 #: Quantity words that, in career text, negate the lexicon word right after them, or after up
