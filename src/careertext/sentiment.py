@@ -447,10 +447,9 @@ class LexiconScorer:
             base = lex.get(low)
             if base is None or (skip and starts[i] in skip):
                 continue
-            if negate and starts[i] in negate:  # "no feedback or praise": "praise" negated
-                sentiments[i] = base * N_SCALAR
-                continue
-            if regret and i in regret:  # "I wish I had left sooner": a regret
+            # negated as after "not": a later conjunct of a negated word ("no feedback or
+            # praise"), a wish against the facts ("I wish I had left sooner")
+            if (negate and starts[i] in negate) or (regret and i in regret):
                 sentiments[i] = base * N_SCALAR
                 continue
             if utmost and i in utmost:  # "couldn't be happier": the most, not its negation
