@@ -217,6 +217,18 @@ def test_cue_outside_a_phrase_of_another_sense_stays(nlp, text, word):
     assert any(key == "compensation" and w == word for key, _kind, w in hits(nlp, text))
 
 
+@pytest.mark.parametrize("text, seen", [
+    ("In meetings I counted the ceiling tiles.", False),
+    ("Some nights I lay awake staring at the ceiling.", False),
+    ("The shelves in the stock room went up to the ceiling.", False),
+    ("I had hit the ceiling in my current role.", True),
+    ("There is a ceiling on what analysts can earn here.", True),
+])
+def test_a_ceiling_one_can_see_is_no_career_ceiling(nlp, text, seen):
+    assert any(key == "career_advancement" and w.startswith("ceiling")
+               for key, _kind, w in hits(nlp, text)) is seen
+
+
 @pytest.mark.parametrize("text, word, kept", [
     ("I'm sick of stupid office politics.", "sick", None),
     ("I am so tired of being told to be grateful.", "tired", None),
