@@ -196,6 +196,29 @@ def test_a_wish_against_the_facts_is_a_regret_in_career_text(nlp, text):
     assert sentiment(text, nlp=nlp, domain="general").compound > 0  # VADER: "wish" +1.7
 
 
+@pytest.mark.parametrize("text", ["Somewhere in my third year I stopped enjoying the work.",
+                                  "After the reorganisation I stopped caring about the job.",
+                                  "The job stopped being fun."])
+def test_what_one_stopped_doing_is_no_longer_done(nlp, text):
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+    assert sentiment(text, nlp=nlp, domain="general").compound > 0  # VADER: "enjoying" +2.4
+
+
+def test_stopping_a_bad_habit_is_no_longer_negative(nlp):
+    text = "By spring I had stopped worrying about every email."
+    assert sentiment(text, nlp=nlp, domain="career").compound > 0
+    assert sentiment(text, nlp=nlp, domain="general").compound < 0
+
+
+@pytest.mark.parametrize("text", ["Stop wasting my time with pointless meetings!",
+                                  "I haven't stopped crying since the meeting.",
+                                  "The company stopped paying us on time."])
+def test_orders_denied_stops_and_unrated_gerunds_keep_vader_reading(nlp, text):
+    # (VADER reads "haven't ... crying" as negated, positive: its own reading, kept)
+    assert (sentiment(text, nlp=nlp, domain="career").compound
+            == sentiment(text, nlp=nlp, domain="general").compound != 0)
+
+
 @pytest.mark.parametrize("text", ["In the past few weeks I applied to ten jobs.",
                                   "Over the last few years the team doubled."])
 def test_a_few_of_time_is_no_lack(nlp, text):

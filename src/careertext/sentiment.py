@@ -29,6 +29,7 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
   "left") carry no weight;
 * "however" is a contrast word like "but";
 * a wish against the facts is a regret ("I wish I had left sooner": "wish" negated);
+* what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule).
 
@@ -430,6 +431,8 @@ class LexiconScorer:
         lacked = _lack_targets(lower, lex) if career and not _LACK.isdisjoint(lower) else {}
         if career and not _WISH.isdisjoint(lower):  # "the pay could be a bit better"
             lacked = {**lacked, **_wish_targets(lower, lex)}
+        if career and not _CEASE.isdisjoint(lower):  # "I stopped enjoying the work"
+            lacked = {**lacked, **_cease_targets(lower, lex)}
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
                   else _NO_INDICES)
         neutral = self.neutral if career else _NO_WORDS
@@ -608,6 +611,52 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
             k += 1
         if k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS:
             out[k] = j
+    return out
+
+
+#: To have stopped doing something is no longer to do it: "stopped" / "stops" + a gerund the
+#: lexicon rates negates that gerund, as "no longer" would ("I stopped enjoying the work" had
+#: read positive, VADER's "stopped" -0.9 against "enjoying" +2.4; "I stopped caring" had read
+#: positive too). After a gerund of state ("being", "feeling", "getting", "becoming") the word of
+#: the next two that the lexicon rates is negated ("it stopped being fun"). "stopped" itself
+#: then carries no valence; before a gerund the lexicon does not rate ("the company stopped
+#: paying us") it keeps VADER's. Not "stop": an order or a wish complains of what goes on ("Stop
+#: wasting my time!", "you need to stop micromanaging"); not a "stopped" negated itself ("never
+#: stopped complaining"): VADER reads those.
+_CEASE = frozenset({"stopped", "stops"})
+_CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
+
+
+def _cease_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word that a "stopped" negates to the "stopped"'s index.
+
+    >>> lex = {"stopped": -0.9, "enjoying": 2.4, "fun": 2.3, "feeling": 0.5}
+    >>> _cease_targets("i stopped enjoying the work".split(), lex)
+    {2: 1}
+    >>> _cease_targets("it stopped being fun".split(), lex)
+    {3: 1}
+    >>> _cease_targets("i stopped feeling so fun".split(), lex)
+    {2: 1, 4: 1}
+    >>> _cease_targets("they stopped paying us".split(), lex)
+    {}
+    >>> _cease_targets("she never stopped enjoying it".split(), lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if w not in _CEASE or j + 1 >= n or not lower[j + 1].endswith("ing"):
+            continue
+        if any(_negated(x) or "n’t" in x for x in lower[max(0, j - 2):j]):
+            continue  # "I haven't stopped crying"
+        gerund = lower[j + 1]
+        if gerund in lex:
+            out[j + 1] = j
+        if gerund in _CEASE_STATE:
+            k = next((k for k in range(j + 2, min(n, j + 4))
+                      if lower[k] in lex and lower[k] not in BOOSTERS), None)
+            if k is not None:
+                out[k] = j
     return out
 
 
