@@ -49,6 +49,20 @@ def test_expected_reason_found(text, expected):
     assert expected in codes(text)
 
 
+@pytest.mark.parametrize("text, because", [
+    # a favour's purpose, away from any departure: no motive
+    ("My manager moved my shifts so I could pick my son up from school.", False),
+    ("A colleague covered my night shift so I'd get some sleep.", False),
+    # the purpose of leaving, or a result: a motive
+    ("I quit my job so I could care for my father.", True),
+    ("The schedule was brutal, so I asked for fewer shifts.", True),
+])
+def test_so_i_could_is_a_motive_only_beside_a_departure(nlp, text, because):
+    found = candidates(nlp, text, "wellbeing_balance", "life_circumstances")
+    assert found
+    assert all(any(c.startswith("because:") for c in f["cues"]) is because for f in found)
+
+
 @pytest.mark.parametrize("text, code, cue", [
     # a pay gain
     ("I quit last month. The new company offered me much higher pay.", "compensation",

@@ -37,8 +37,9 @@ FORM_ONLY = "form_only"
 SEPARABLE = "separable"
 OBJECT_PRONOUNS = "object_pronouns"
 OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
+PURPOSE_MODALS = "purpose_modals"
 _SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, GAIN, CAUSATIVE, VERB_PARTICLES, FORM_ONLY,
-             SEPARABLE, OBJECT_PRONOUNS)
+             SEPARABLE, OBJECT_PRONOUNS, PURPOSE_MODALS)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 LEAVE = "leave"
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
@@ -104,6 +105,13 @@ def causative_verbs() -> frozenset[str]:
     """Verbs by which someone makes another leave ("fire", "let" go; ``causative`` in
     ``rules.yaml``): who leaves is their object."""
     return frozenset(_rules().get(CAUSATIVE, ()))
+
+
+@lru_cache(maxsize=1)
+def purpose_modals() -> frozenset[str]:
+    """Modals after which a "so I" tells a purpose, not a motive ("so I could drive up";
+    ``purpose_modals`` in ``rules.yaml``)."""
+    return frozenset(_rules().get(PURPOSE_MODALS, ()))
 
 
 def verb_particles() -> frozenset[str]:

@@ -37,6 +37,7 @@ from .matching import (
     gain_words,
     has_subject,
     negated_through_or,
+    purpose_modals,
     sentence_units,
     unit_index,
 )
@@ -179,6 +180,7 @@ class ReasonExtractor(DocComponent):
         self._reason_codes = set(self.codebook.reason_ids)
         self._escape = escape_verbs()
         self._gain = gain_words()
+        self._purpose_modals = purpose_modals()
 
     data_attr = "ct_reasons"
 
@@ -228,6 +230,10 @@ class ReasonExtractor(DocComponent):
             else:
                 frames[hit.kind].append(hit)
         leave = [h for h in frames["leave"] + frames["want"] if not _negated(unit.doc, h)]
+        if not frames["leave"] and not frames["want"]:
+            # "so I could ..." away from any departure is a purpose, not a motive ("she let me
+            # change my schedule so I could drive up")
+            frames["because"] = [h for h in frames["because"] if not self._purpose_so(unit, h)]
         # A denied problem is no problem ("I did not have a bad manager", "I wasn't fired").
         denied = {h for hs in codes.values() for h in hs
                   if h.kind == "problem" and _negated(unit.doc, h)}
@@ -247,6 +253,11 @@ class ReasonExtractor(DocComponent):
             # what a negated "it was" names is ruled out: "It was not the pay that made me quit"
             "cleft": _cleft_denied(unit),
         }
+
+    def _purpose_so(self, unit: Span, hit: Hit) -> bool:
+        doc = unit.doc
+        return (doc[hit.start].lower_ == "so" and hit.end - hit.start == 2
+                and hit.end < unit.end and doc[hit.end].lower_ in self._purpose_modals)
 
     def _unit_candidates(self, k: int, unit: Span, facts: dict[str, Any],
                          context: dict[str, Any]) -> list[dict[str, Any]]:
