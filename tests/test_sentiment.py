@@ -219,6 +219,15 @@ def test_orders_denied_stops_and_unrated_gerunds_keep_vader_reading(nlp, text):
             == sentiment(text, nlp=nlp, domain="general").compound != 0)
 
 
+def test_a_layer_word_that_is_a_noun_carries_no_weight(nlp):
+    # "patient" is a single word of the career layer, learned from reviews' "be patient"
+    assert "patient" in career_layer()
+    noun = sentiment("I sat with a patient until the end of my shift.", nlp=nlp, domain="career")
+    assert not any(c.phrase.lower() == "patient" for c in noun.explain())
+    adjective = sentiment("My mentor was patient with me.", nlp=nlp, domain="career")
+    assert any(c.phrase == "patient" for c in adjective.explain())
+
+
 @pytest.mark.parametrize("text", ["In the past few weeks I applied to ten jobs.",
                                   "Over the last few years the team doubled."])
 def test_a_few_of_time_is_no_lack(nlp, text):

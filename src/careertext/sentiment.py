@@ -32,6 +32,8 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
 * what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule).
+* a single word of the career layer scores only where spaCy's tagger does not call it a noun
+  ("I sat with a patient" is no "be patient").
 
 Other documents are scored exactly as VADER scores them (``domain="general"``): the document
 score is VADER's score of the whole text. ``domain="career"`` reads every document as career
@@ -309,6 +311,8 @@ class LexiconScorer:
         self.contrast = tuple(contrast)
         self.layer = dict(layer or {})
         self._layer_firsts = frozenset(t.split(" ", 1)[0] for t in self.layer if " " in t)
+        # the layer's single words, which count only where they are no nouns (a "patient")
+        self.layer_words = frozenset(t for t in self.layer if " " not in t) - set(self.lex)
         # phrases: first word -> the phrase lengths it opens (longest first); words -> term
         self._terms: dict[tuple[str, ...], str] = {}
         sizes: dict[str, set[int]] = {}
@@ -424,7 +428,7 @@ class LexiconScorer:
             items_w, lower, starts, ends, covered = self._merge_phrases(words, items_w, lower,
                                                                         starts, ends)
         layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
-                                 self.contrast, covered) if career and self.layer else ()
+                                 self.contrast, covered, skip) if career and self.layer else ()
         n = len(lower)
         sentiments = [0.0] * n
         boosters = BOOSTERS
@@ -815,10 +819,12 @@ def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
 
 
 def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
-                contrast: tuple[str, ...], covered: set[int]) -> list[tuple[int, int, float]]:
+                contrast: tuple[str, ...], covered: set[int],
+                skip: frozenset[int] = frozenset()) -> list[tuple[int, int, float]]:
     """The terms of :func:`_layer_terms` found in the layer, with their weights times their
-    rule factors; words inside a phrase of the domain lexicon are left to it. (The same terms
-    as :func:`_layer_terms`, found without building every pair.)"""
+    rule factors; words inside a phrase of the domain lexicon are left to it, and a single word
+    starting at an offset in ``skip`` scores nothing (a noun, :func:`_valenceless_words`). (The
+    same terms as :func:`_layer_terms`, found without building every pair.)"""
     get = layer.get
     n = len(lower)
     found = []
@@ -826,7 +832,7 @@ def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
         if i in covered:
             continue
         v = get(w)
-        if v is not None:
+        if v is not None and not (skip and words[i][0] in skip):
             found.append((i, i, v))
         if w in firsts and i + 1 < n and not words[i][3] and i + 1 not in covered:
             v = get(f"{w} {lower[i + 1]}")
@@ -1185,10 +1191,16 @@ else None
         bounds = _unit_bounds(doc, text)
         lower = text.lower() if career else ""
         valenceless = _valenceless_words(doc, lower) if career else ()
+        layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
         negated = _negated_conjuncts(doc, lower) if career else ()
         r = None
         for a, b in bounds:
-            r = score(text[a:b], career, _within(valenceless, a, b), _within(negated, a, b))
+            skip, negate = _within(valenceless, a, b), _within(negated, a, b)
+            r = score(text[a:b], career, skip, negate)
+            if layer_words and r.contributions:  # a layer word that is a noun: scored again
+                nouns = _layer_nouns(doc, text, a, r.contributions, layer_words)
+                if nouns:
+                    r = score(text[a:b], career, skip | nouns, negate)
             d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
                  "pos": r.pos, "raw": round(r.raw, 4)}
             if explain:
@@ -1212,6 +1224,7 @@ def _within(offsets, a: int, b: int) -> frozenset[int]:
     return frozenset(o - a for o in offsets if a <= o < b) if offsets else _NO_SKIP
 _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
 TAG_READ_WORDS = frozenset({"like", "pretty"})
 
@@ -1232,6 +1245,21 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
             if (t.lower_ == "like" and t.tag_ in _NOT_A_VERB)
             or (t.lower_ == "pretty" and t.tag_ == "RB" and t.i + 1 < n
                 and doc[t.i + 1].tag_ in _DEGREE_NEXT)]
+
+
+def _layer_nouns(doc: Doc, text: str, start: int, contributions,
+                 layer_words: frozenset[str]) -> frozenset[int]:
+    """Offsets (relative to ``start``) of the single words of the career layer among a sentence
+    unit's ``contributions`` that spaCy tags as nouns: the layer holds gradable adjectives,
+    adverbs and participles, learned from reviews ("you need to be patient", -1.1), and "I sat
+    with a patient" or "we moved to Agile" use none of them. ``text`` is ``doc.text``."""
+    out = set()
+    for s, e, _w in contributions:
+        if text[start + s:start + e].lower() in layer_words:
+            span = doc.char_span(start + s, start + e)
+            if span is not None and len(span) == 1 and span[0].tag_ in _NOUN_TAGS:
+                out.add(s)
+    return frozenset(out)
 
 
 def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
