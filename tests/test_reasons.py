@@ -405,6 +405,26 @@ def test_a_negation_reaches_a_problem_cue_through_or(nlp, text, code):
     assert found and found[0]["features"]["problem"] == 0.0
 
 
+@pytest.mark.parametrize("text, problem", [
+    # the negation of a factive verb is that verb's: the layoff happened
+    ("I could not believe they laid me off after nine years.", 1.0),
+    ("I never expected to be fired from a job I was good at.", 1.0),
+    ("I didn't realize I was being let go until the meeting ended.", 1.0),
+    # a denial, a negated opinion, a question: no layoff
+    ("I was not laid off in the spring round.", 0.0),
+    ("I don't believe I was fired for my work.", 0.0),
+])
+def test_a_negated_factive_verb_leaves_the_layoff_true(nlp, text, problem):
+    found = candidates(nlp, text, "job_security")
+    assert found and found[0]["features"]["problem"] == problem
+
+
+def test_a_negated_factive_verb_before_a_question_keeps_the_negation(nlp):
+    found = candidates(nlp, "The stress is awful and I don't know how to get out.",
+                       "wellbeing_balance")
+    assert found and found[0]["features"]["leave"] == 0.0
+
+
 def test_no_one_as_the_subject_of_another_verb_negates_nothing(nlp):
     found = candidates(nlp, "Nobody listened to me, so I quit over the pay.", "compensation")
     assert found and found[0]["features"]["leave"] == 1.0

@@ -38,8 +38,9 @@ SEPARABLE = "separable"
 OBJECT_PRONOUNS = "object_pronouns"
 OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
 PURPOSE_MODALS = "purpose_modals"
+FACTIVE = "factive"
 _SETTINGS = (VERB_ONLY, NOT_VERB, ESCAPE, GAIN, CAUSATIVE, VERB_PARTICLES, FORM_ONLY,
-             SEPARABLE, OBJECT_PRONOUNS, PURPOSE_MODALS)
+             SEPARABLE, OBJECT_PRONOUNS, PURPOSE_MODALS, FACTIVE)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 LEAVE = "leave"
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
@@ -112,6 +113,13 @@ def purpose_modals() -> frozenset[str]:
     """Modals after which a "so I" tells a purpose, not a motive ("so I could drive up";
     ``purpose_modals`` in ``rules.yaml``)."""
     return frozenset(_rules().get(PURPOSE_MODALS, ()))
+
+
+@lru_cache(maxsize=1)
+def factive_verbs() -> frozenset[str]:
+    """Verbs whose negation leaves their complement true ("I could not believe they laid me
+    off"; ``factive`` in ``rules.yaml``)."""
+    return frozenset(_rules().get(FACTIVE, ()))
 
 
 def verb_particles() -> frozenset[str]:

@@ -33,6 +33,7 @@ from .matching import (
     Hit,
     causative_verbs,
     escape_verbs,
+    factive_verbs,
     frame_rules,
     gain_words,
     has_subject,
@@ -424,17 +425,37 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     """Whether a cue is negated ("I never wanted to leave", "I didn't quit", "not a bad
     manager"), happens to no one ("nobody gets laid off") or is reached by a negation through
     "or" ("I never had stress or burnout")."""
+    parsed = doc.has_annotation("DEP")
     window = doc[max(0, hit.start - 3):hit.start]
-    if any(t.lower_ in NEGATORS for t in window):
+    # a negation of a factive verb is that verb's: "I couldn't believe they fired me"
+    if any(t.lower_ in NEGATORS and not (parsed and _factive(t.head, hit.start))
+           for t in window):
         return True
-    if not doc.has_annotation("DEP"):
+    if not parsed:
         return False
     head = doc[hit.start]
     verb = doc[hit.start:hit.end].root
     return any(c.dep_ == "neg" for c in head.children) or any(
-        c.dep_ == "neg" for c in head.head.children if head.dep_ in ("xcomp", "ccomp")) or any(
+        c.dep_ == "neg" for c in head.head.children
+        if head.dep_ in ("xcomp", "ccomp") and not _factive(head.head, hit.start)) or any(
         c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in verb.children) or (
         negated_through_or(verb, NEGATORS.__contains__))
+
+
+_WH = frozenset({"how", "what", "whether", "if", "where", "when", "why", "who"})
+
+
+def _factive(verb: Token, cue: int) -> bool:
+    """Whether a negation on ``verb`` leaves the complement that holds the token ``cue`` true:
+    "I never expected to be laid off", "I could not believe they laid me off" (``factive`` in
+    ``rules.yaml``; "believe" only after "can" / "could": "I don't believe I was fired" denies
+    the firing). Not a question between them ("I don't know how to get out")."""
+    lemma = verb.lemma_.lower()
+    if lemma not in factive_verbs() or any(
+            t.lower_ in _WH for t in verb.doc[verb.i + 1:cue]):
+        return False
+    return lemma != "believe" or any(
+        c.dep_ == "aux" and c.lower_ in ("can", "ca", "could") for c in verb.children)
 
 
 def _no_one(subject: Token) -> bool:
