@@ -419,6 +419,17 @@ def test_a_negated_factive_verb_leaves_the_layoff_true(nlp, text, problem):
     assert found and found[0]["features"]["problem"] == problem
 
 
+@pytest.mark.parametrize("text, code, blocked, leave", [
+    ("It wasn’t about the money. I left because of my manager.", "compensation", True, 0.0),
+    ("I didn’t quit over the pay.", "compensation", False, 0.0),
+    ("I quit because I didn’t enjoy the work anymore.", "passion_fit", False, 1.0),
+])
+def test_a_typographic_apostrophe_reads_like_a_straight_one(nlp, text, code, blocked, leave):
+    for variant in (text, text.replace("’", "'")):
+        found = candidates(nlp, variant, code)
+        assert found and found[0]["blocked"] is blocked and found[0]["features"]["leave"] == leave
+
+
 def test_a_negated_factive_verb_before_a_question_keeps_the_negation(nlp):
     found = candidates(nlp, "The stress is awful and I don't know how to get out.",
                        "wellbeing_balance")

@@ -219,6 +219,17 @@ def test_orders_denied_stops_and_unrated_gerunds_keep_vader_reading(nlp, text):
             == sentiment(text, nlp=nlp, domain="general").compound != 0)
 
 
+@pytest.mark.parametrize("text", ["The hours aren’t great and weekends are expected.",
+                                  "The manager isn’t bad, the pay is."])
+def test_a_typographic_apostrophe_negates_like_a_straight_one(nlp, text):
+    straight = text.replace("’", "'")
+    assert (sentiment(text, nlp=nlp, domain="career").compound
+            == sentiment(straight, nlp=nlp, domain="career").compound)
+    # VADER knows only "aren't": domain="general" keeps its reading
+    assert (sentiment(text, nlp=nlp, domain="general").compound
+            != sentiment(straight, nlp=nlp, domain="general").compound)
+
+
 def test_a_layer_word_that_is_a_noun_carries_no_weight(nlp):
     # "patient" is a single word of the career layer, learned from reviews' "be patient"
     assert "patient" in career_layer()

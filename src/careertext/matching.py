@@ -204,6 +204,9 @@ class CueMatcher:
         for (key, kind), items in phrases.items():
             if not items:
                 continue
+            # a phrase with an apostrophe in the typographic one too: "wasn’t about" is
+            # "wasn't about" (spaCy neither lower-cases nor lemmatises "n’t" to "n't")
+            items = items + [p.replace("'", "’") for p in items if "'" in p]
             match_id = self._key(key, kind)
             self.lower.add(match_id, [nlp.make_doc(p) for p in items])
             self._lemma_phrases.append((match_id, items))

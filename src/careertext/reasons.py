@@ -52,7 +52,7 @@ THIRD_PERSON = {"he", "she", "they", "them", "his", "her", "their", "people", "e
                 "everybody", "someone", "nobody", "employees", "workers", "many", "most"}
 CONTRAST = {"but", "however", "although", "though", "while", "whereas", "yet", "except"}
 SECOND_PERSON = {"you", "yourself", "yourselves"}
-NEGATORS = {"not", "n't", "never", "no", "nothing", "without"}
+NEGATORS = {"not", "n't", "n’t", "never", "no", "nothing", "without"}
 NO_ONE = {"nobody", "noone", "none", "neither"}
 MODALS = {"might", "could", "may", "would", "will", "can", "should", "must"}
 _WORD = re.compile(r"\w")

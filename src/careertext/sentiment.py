@@ -30,6 +30,7 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
 * "however" is a contrast word like "but";
 * a wish against the facts is a regret ("I wish I had left sooner": "wish" negated);
 * what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated);
+* a typographic apostrophe is a straight one ("aren’t great" negated, as "aren't great" is);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule).
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
@@ -415,6 +416,8 @@ class LexiconScorer:
             return _Score(0.0, 0.0, 0.0, 0.0, 0.0, 0, [])
         items_w = [w[2] for w in words]
         lower = [w.lower() for w in items_w]
+        if career and "’" in text:  # "aren’t great" is "aren't great" (VADER knows only the latter)
+            lower = [w.replace("’", "'") for w in lower]
         starts = starts_w = [w[0] for w in words]
         ends = ends_w = [w[1] for w in words]
         if text.islower() or not any(w.isupper() for w in items_w):
@@ -1282,8 +1285,8 @@ def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
 
 
 def _negator(word: str) -> bool:
-    """A word of VADER's negation list, a contraction in "n't", or "no"."""
-    return word == "no" or _negated(word)
+    """A word of VADER's negation list, a contraction in "n't" (or "n’t"), or "no"."""
+    return word == "no" or _negated(word.replace("’", "'"))
 
 
 def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
