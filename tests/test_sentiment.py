@@ -572,6 +572,7 @@ def test_lack_of_a_bad_thing_reads_well_and_general_text_keeps_vaders_reading():
 @pytest.mark.parametrize("text", [
     "The pay could be a bit better.", "Managers should be more supportive.",
     "Training could be improved.", "The salary could be much better.",
+    "Training could have been better.", "My last raise could’ve been better.",
 ])
 def test_a_wish_for_more_is_a_shortfall_in_career_text(text):
     s = sentiment(text, domain="career")

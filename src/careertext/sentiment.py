@@ -701,11 +701,12 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
     return frozenset(out)
 
 
-#: A wish for more: "could" / "should" + "be" / "use" / "do with", up to three words of degree,
-#: then a comparative the lexicon rates positive ("better", "happier") or "more" + a positive
-#: word, not followed by "than": what the review says is short of it ("the pay could be a bit
-#: better", "managers should be more supportive"). The word is negated, as after "no".
-_WISH = frozenset({"could", "should"})
+#: A wish for more: "could" / "should" + "be" / "have been" / "use" / "do with", up to three
+#: words of degree, then a comparative the lexicon rates positive ("better", "happier") or
+#: "more" + a positive word, not followed by "than": what the review says is short of it ("the
+#: pay could be a bit better", "managers should be more supportive", "the raise could have been
+#: better"). The word is negated, as after "no".
+_WISH = frozenset({"could", "should", "could've", "should've"})
 _WISH_VERBS = frozenset({"be", "use"})
 _WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "slightly",
                           "somewhat", "even", "alot", "lil"})
@@ -723,14 +724,23 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {}
     >>> _wish_targets("it could be good".split(), lex)
     {}
+    >>> _wish_targets("the raise could have been better".split(), lex)
+    {5: 2}
+    >>> _wish_targets("it could've been better".split(), lex)
+    {3: 1}
     """
     out: dict[int, int] = {}
     n = len(lower)
     for j, w in enumerate(lower):
         if w not in _WISH or j + 1 >= n:
             continue
-        k = j + 2 if lower[j + 1] in _WISH_VERBS else (
-            j + 3 if lower[j + 1:j + 3] == ["do", "with"] else n)
+        if w.endswith("'ve"):  # "could've been better"
+            k = j + 2 if lower[j + 1] == "been" else n
+        elif lower[j + 1:j + 3] == ["have", "been"]:  # "could have been better"
+            k = j + 3
+        else:
+            k = j + 2 if lower[j + 1] in _WISH_VERBS else (
+                j + 3 if lower[j + 1:j + 3] == ["do", "with"] else n)
         stop = min(n, k + 3)
         while k < stop and lower[k] in _WISH_DEGREE:
             k += 1
