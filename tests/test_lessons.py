@@ -52,6 +52,18 @@ def test_detects_kinds(nlp, sentence, kind):
 
 
 @pytest.mark.parametrize("sentence", [
+    "Don’t be afraid to ask what the salary range is.",
+    "Don’t stay in a job that makes you miserable.",
+    "A title isn’t worth a year of your life.",
+])
+def test_a_typographic_apostrophe_reads_like_a_straight_one(nlp, sentence):
+    text = "I worked in a bakery for six years. " + sentence
+    straight = text.replace("’", "'")
+    assert kinds(text, nlp) == [(k, t.replace("'", "’")) for k, t in kinds(straight, nlp)]
+    assert kinds(text, nlp)
+
+
+@pytest.mark.parametrize("sentence", [
     "I handed in my notice on a Monday.",
     "Should I quit my job without another offer?",
     "My manager was kind and the pay was fine.",

@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span
 
 from .base import DocComponent, PlainData, ResultList
 from .errors import check_text
-from .matching import sentence_units, unit_index
+from .matching import sentence_units, unit_index, with_typographic_apostrophes
 
 __all__ = [
     "KINDS",
@@ -150,14 +150,16 @@ class LessonDetector(DocComponent):
         self.first_person_factor = float(cues.get("first_person_factor", 0.6))
         self.generic_weight = float(cues.get("generic_weight", 0.5))
         self.imperative_verbs = frozenset(cues.get("imperative_verbs", ()))
-        self.imperative_skip = frozenset(cues.get("imperative_skip", ()))
+        self.imperative_skip = frozenset(with_typographic_apostrophes(
+            str(w) for w in cues.get("imperative_skip", ())))
         self.boilerplate = frozenset(str(b).lower() for b in cues.get("boilerplate", ()))
         self.vocab = nlp.vocab
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._keys: dict[int, tuple[str, str]] = {}
         for kind in KINDS:
             for tier in TIERS:
-                items = [str(p) for p in (cues.get(kind) or {}).get(tier) or ()]
+                items = with_typographic_apostrophes(
+                    str(p) for p in (cues.get(kind) or {}).get(tier) or ())
                 if items:
                     key = f"ct_lesson\x1f{kind}\x1f{tier}"
                     self._keys[self.vocab.strings.add(key)] = (kind, tier)
@@ -319,7 +321,7 @@ _TOKEN_PATTERNS: list[tuple[str, str, list[dict[str, Any]]]] = [
                            {"LOWER": {"IN": ["thing", "decision", "move", "part", "important"]}}]),
     # "no amount of X is worth", "is never worth"
     ("insight", "strong", [{"LOWER": {"IN": ["is", "are", "'s", "’s"]}},
-                           {"LOWER": {"IN": ["never", "not", "n't", "always"]}},
+                           {"LOWER": {"IN": ["never", "not", "n't", "n’t", "always"]}},
                            {"LOWER": "worth"}]),
     # "you (really) should / shouldn't / need to"
     ("advice", "strong", [{"LOWER": "you"}, {"IS_ALPHA": True, "OP": "?"},

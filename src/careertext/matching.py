@@ -204,9 +204,7 @@ class CueMatcher:
         for (key, kind), items in phrases.items():
             if not items:
                 continue
-            # a phrase with an apostrophe in the typographic one too: "wasn’t about" is
-            # "wasn't about" (spaCy neither lower-cases nor lemmatises "n’t" to "n't")
-            items = items + [p.replace("'", "’") for p in items if "'" in p]
+            items = with_typographic_apostrophes(items)
             match_id = self._key(key, kind)
             self.lower.add(match_id, [nlp.make_doc(p) for p in items])
             self._lemma_phrases.append((match_id, items))
@@ -368,6 +366,17 @@ def _without_inner_cues(found: set[tuple[str, str, int, int]]) -> set[tuple[str,
                         and not any(s <= a and b <= e for s, e in spans[h[0]])):
                     inner.add(h)
     return found - inner
+
+
+def with_typographic_apostrophes(phrases: Iterable[str]) -> list[str]:
+    """The phrases, then each one with an apostrophe once more with the typographic one:
+    "wasn’t about" is "wasn't about" (spaCy neither lower-cases nor lemmatises "n’t" to "n't").
+
+    >>> with_typographic_apostrophes(["don't quit", "stay"])
+    ["don't quit", 'stay', 'don’t quit']
+    """
+    phrases = list(phrases)
+    return phrases + [p.replace("'", "’") for p in phrases if "'" in p]
 
 
 def unit_index(units: list[Span]) -> dict[int, int]:
