@@ -256,6 +256,7 @@ class ReasonExtractor(DocComponent):
         }
 
     def _purpose_so(self, unit: Span, hit: Hit) -> bool:
+        """Whether a motive cue is a "so I" before a modal of ``purpose_modals``."""
         doc = unit.doc
         return (doc[hit.start].lower_ == "so" and hit.end - hit.start == 2
                 and hit.end < unit.end and doc[hit.end].lower_ in self._purpose_modals)

@@ -32,7 +32,7 @@ A document that names a workplace topic (a word of ``data/career_topics.tsv``: n
 * what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated);
 * a typographic apostrophe is a straight one ("aren’t great" negated, as "aren't great" is);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
-  ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule).
+  ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule);
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
   ("I sat with a patient" is no "be patient").
 
@@ -654,8 +654,8 @@ def _cease_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     for j, w in enumerate(lower):
         if w not in _CEASE or j + 1 >= n or not lower[j + 1].endswith("ing"):
             continue
-        if any(_negated(x) or "n’t" in x for x in lower[max(0, j - 2):j]):
-            continue  # "I haven't stopped crying"
+        if any(_negated(x) for x in lower[max(0, j - 2):j]):
+            continue  # "I haven't stopped crying" (career text reads "n’t" as "n't")
         gerund = lower[j + 1]
         if gerund in lex:
             out[j + 1] = j
@@ -836,7 +836,7 @@ def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
                 skip: frozenset[int] = frozenset()) -> list[tuple[int, int, float]]:
     """The terms of :func:`_layer_terms` found in the layer, with their weights times their
     rule factors; words inside a phrase of the domain lexicon are left to it, and a single word
-    starting at an offset in ``skip`` scores nothing (a noun, :func:`_valenceless_words`). (The
+    starting at an offset in ``skip`` scores nothing (a noun, :func:`_layer_nouns`). (The
     same terms as :func:`_layer_terms`, found without building every pair.)"""
     get = layer.get
     n = len(lower)
