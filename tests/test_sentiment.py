@@ -193,6 +193,7 @@ def test_negated_topic_word_keeps_vader_reading(nlp, text):
     "I wish I had left the first time I was shouted at.",
     "I wish my manager would listen to the team.",
     "I wish I'd known how little the title meant.",
+    "I wish I’d known how little the title meant.",  # a typographic apostrophe too
     # what one stopped doing is no longer done (VADER: "enjoying" +2.4, "stopped" -0.9)
     "Somewhere in my third year I stopped enjoying the work.",
     "After the reorganisation I stopped caring about the job.",

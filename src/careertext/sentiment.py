@@ -675,8 +675,8 @@ _REGRET_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "someone", 
                               "it", "my", "our", "the"})
 _REGRET_VERBS = frozenset({"had", "hadn't", "hadnt", "were", "was", "could", "would", "did",
                            "didn't", "didnt", "knew", "could've", "would've"})
-_REGRET_CONTRACTED = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd", "i’d",
-                                "we’d", "you’d", "they’d", "he’d", "she’d"})
+# (career text reads "’" as "'": "I’d" is "i'd" here)
+_REGRET_CONTRACTED = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"})
 
 
 def _regret_targets(lower: list[str]) -> frozenset[int]:
