@@ -229,6 +229,20 @@ def test_a_ceiling_one_can_see_is_no_career_ceiling(nlp, text, seen):
                for key, _kind, w in hits(nlp, text)) is seen
 
 
+@pytest.mark.parametrize("text, amount", [
+    ("They offered me 72k to stay.", "72k"),
+    ("The new role pays 120K a year.", "120K"),
+    ("It was a 100k+ job.", "100k+"),
+    ("I'm 24f and my job is draining me.", None),  # an age, not an amount
+    ("In my 20s I worked retail.", None),
+    ("The app made me 10x faster.", None),
+])
+def test_a_money_amount_ends_in_k(nlp, text, amount):
+    found = {w for key, kind, w in hits(nlp, text)
+             if key == "compensation" and kind == "cue" and any(c.isdigit() for c in w)}
+    assert found == ({amount} if amount else set())
+
+
 @pytest.mark.parametrize("text, word, kept", [
     ("I'm sick of stupid office politics.", "sick", None),
     ("I am so tired of being told to be grateful.", "tired", None),
