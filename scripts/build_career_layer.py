@@ -1,6 +1,6 @@
 """Learn careertext's career topics and career layer from Glassdoor reviews, reproducibly.
 
-Writes two package data files:
+Writes three package data files:
 
 * ``src/careertext/data/career_topics.tsv``: words that mark a text as career text. A
   workplace noun qualifies when it occurs at least ``MIN_COUNT`` times in the reviews, is most
@@ -8,6 +8,13 @@ Writes two package data files:
   a column word ("pros", "cons"), and is at least ``e**MIN_LOG_RATIO`` times as frequent in the
   reviews as in general English (spaCy's ``en_lexeme_prob`` table from spacy-lookups-data). A
   single word of the career lexicon qualifies by the same ratio ("understaffed").
+* ``src/careertext/data/career_words.tsv``: for each content word (not a stop word or a column
+  word, in spaCy's table, seen at least ``MIN_WORD_COUNT`` times), the log ratio of its frequency
+  in career text (the reviews' pros, cons and headlines and the development half of the Reddit
+  career posts) to general English, clipped to ``[-WORD_CLIP, WORD_CLIP]``.
+  :func:`careertext.sentiment.is_career_text` averages it over a text's words (the domain gate);
+  its thresholds were chosen on the project's development sets (``benchmarks/bench_domain.py``)
+  and the Kaggle hold-out.
 * ``src/careertext/data/career_layer.tsv``: weights of words and word pairs
   (:meth:`careertext.sentiment.LexiconScorer.terms`) that the sentiment scorer adds to a
   sentence's raw score in career text. A logistic regression (L2, ``C``, no intercept) learns
@@ -40,7 +47,7 @@ numbers are written: no review text. The output is byte-identical on re-run.
 Usage::
 
     python scripts/build_career_layer.py --validate   # hold-out figures
-    python scripts/build_career_layer.py              # write the two data files
+    python scripts/build_career_layer.py              # write the three data files
 """
 
 from __future__ import annotations
@@ -49,8 +56,10 @@ import argparse
 import gzip
 import json
 import math
+import re
 import sys
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,10 +84,15 @@ from careertext.sentiment import (  # noqa: E402
     vader_lexicon,
 )
 
+Gate = Callable[[str], bool]
+
 DATA_DIR = ROOT / "src" / "careertext" / "data"
 MIN_COUNT = 20
 MIN_LOG_RATIO = 2.5
 MIN_DF = 3
+MIN_WORD_COUNT = 5  # career_words.tsv
+WORD_CLIP = 3.0
+_PLAIN_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")  # no trailing apostrophe or hyphen
 C = 0.3
 MIN_WEIGHT = 0.1
 # Nouns of quantity ("lack of", "lots of") name no topic; the lexicon script's openers and
@@ -142,6 +156,30 @@ def learn_markers(ratios, lexicon, topics) -> dict[str, tuple[float, int]]:
     return out
 
 
+def word_ratios(texts) -> dict[str, float]:
+    """Content words of ``texts`` -> log ratio of their frequency there to general English,
+    clipped to ``[-WORD_CLIP, WORD_CLIP]`` (the table of ``career_words.tsv``). A word must be
+    one token for spaCy, whose table counts tokens: "haven't" and the "e" of "e.g." are rare
+    there because spaCy splits them, not because general English lacks them."""
+    import spacy
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    tokenizer = spacy.blank("en").tokenizer
+    counts = Counter(w for t in texts for w in _WORD.findall(t.lower()))
+    total = sum(counts.values())
+    prob, _floor = general_log_prob()
+    return {w: round(max(-WORD_CLIP, min(WORD_CLIP, math.log(n / total) - prob[w])), 2)
+            for w, n in counts.items()
+            if n >= MIN_WORD_COUNT and len(w) > 1 and w in prob and _PLAIN_WORD.fullmatch(w)
+            and w not in STOP_WORDS and w not in lexicon_script.COLUMN_WORDS
+            and len(tokenizer(w)) == 1}
+
+
+def career_texts(rows, posts) -> list[str]:
+    """The career text :func:`word_ratios` learns from: pros, cons, headlines and posts."""
+    return [t for r in rows for t in (r[0], r[1], r[3])] + list(posts)
+
+
 def general_share(topics) -> float:
     """Expected share of 20-word general-English sentences holding a topic word."""
     prob, _floor = general_log_prob()
@@ -160,9 +198,10 @@ def units(text: str) -> list[str]:
     return [u for u in lexicon_script._SENT.split(text) if u.strip()]
 
 
-def learn_layer(rows, base: LexiconScorer, topics: frozenset[str], tags: dict[str, str],
+def learn_layer(rows, base: LexiconScorer, gate: Gate, tags: dict[str, str],
                 gradable: frozenset[str]) -> dict[str, tuple[float, int]]:
-    """Term -> (weight on VADER's scale, number of training sentences with the term)."""
+    """Term -> (weight on VADER's scale, number of training sentences with the term), learned
+    from the texts that ``gate`` reads as career text."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -196,7 +235,7 @@ def learn_layer(rows, base: LexiconScorer, topics: frozenset[str], tags: dict[st
 
     feats, y, raw = [], [], []
     for text, label in labelled_texts(rows):
-        if not is_career_text(text, topics):
+        if not gate(text):
             continue
         for u in units(text):
             feats.append({t: f for t, f in base.terms(u).items() if usable(t)})
@@ -221,27 +260,27 @@ def learn_layer(rows, base: LexiconScorer, topics: frozenset[str], tags: dict[st
     return out
 
 
-def doc_raw(scorer: LexiconScorer, text: str, topics) -> float:
+def doc_raw(scorer: LexiconScorer, text: str, gate: Gate) -> float:
     """A document's raw score as the component makes it with ``domain="auto"``."""
-    if not is_career_text(text, topics):
+    if not gate(text):
         return scorer.score(text, False).raw
     raws = [scorer.score(u, True).raw for u in units(text)]
     k = sum(1 for r in raws if r)
     return sum(raws) / math.sqrt(k) if k else 0.0
 
 
-def evaluate(scorer: LexiconScorer, rows, topics) -> dict[str, float]:
+def evaluate(scorer: LexiconScorer, rows, gate: Gate) -> dict[str, float]:
     from scipy.stats import spearmanr
     from sklearn.metrics import roc_auc_score
 
-    p = np.array([_normalize(doc_raw(scorer, r[0], topics)) for r in rows])
-    c = np.array([_normalize(doc_raw(scorer, r[1], topics)) for r in rows])
+    p = np.array([_normalize(doc_raw(scorer, r[0], gate)) for r in rows])
+    c = np.array([_normalize(doc_raw(scorer, r[1], gate)) for r in rows])
     rated = [r for r in rows if math.isfinite(r[4])]
-    h = [doc_raw(scorer, r[3], topics) for r in rated]
+    h = [doc_raw(scorer, r[3], gate) for r in rated]
     return {"auc": roc_auc_score(np.r_[np.ones(len(p)), np.zeros(len(c))], np.r_[p, c]),
             "cons_neg": float((c < 0).mean()), "pros_pos": float((p > 0).mean()),
             "rho_head": float(spearmanr(h, [r[4] for r in rated])[0]),
-            "career_cons": float(np.mean([is_career_text(r[1], topics) for r in rows]))}
+            "career_cons": float(np.mean([gate(r[1]) for r in rows]))}
 
 
 def write(path: Path, header: str, columns: str, items) -> None:
@@ -257,13 +296,15 @@ def main(argv=None) -> int:
     ap.add_argument("--validate", action="store_true",
                     help="learn on 80 %% of the rows, report hold-out figures")
     ap.add_argument("--out-dir", type=Path, default=DATA_DIR,
-                    help="where to write career_topics.tsv and career_layer.tsv")
+                    help="where to write career_topics.tsv, career_words.tsv and "
+                         "career_layer.tsv")
     args = ap.parse_args(argv)
     rows = lexicon_script.read_rows()
+    posts = list(lexicon_script.development_posts())
     # part of speech only (no label is read), spaCy's own tags, headlines too
     tags = lexicon_script.word_tags(rows, columns=(0, 1, 3), fine=True)
     # no label is read either: which words follow "very", "too", ... in any text
-    gradable = lexicon_script.gradable_of(rows)
+    gradable = lexicon_script.gradable_of(rows, posts)
     if args.validate:
         train, hold = lexicon_script.split_rows(rows)
         ratios = review_ratios(train)
@@ -272,26 +313,33 @@ def main(argv=None) -> int:
         lexicon_script.add_seeds(lex)
         lex = {t: v for t, (v, _n, _k) in lex.items()}
         topics = frozenset(topics) | frozenset(learn_markers(ratios, lex, topics))
-        print(f"train {len(train)} rows, hold-out {len(hold)}; {len(topics)} topic words; "
-              f"expected share of 20-word general sentences with one: "
-              f"{general_share(topics):.3f}")
+        words = word_ratios(career_texts(train, posts))
+        print(f"train {len(train)} rows, hold-out {len(hold)}; {len(topics)} topic words, "
+              f"{len(words)} words with a ratio; expected share of 20-word general sentences "
+              f"with a topic word: {general_share(topics):.3f}")
+
+        def auto(text: str) -> bool:
+            return is_career_text(text, topics, words)
+
         base = LexiconScorer(lex)
-        layer = learn_layer(train, base, topics, tags, gradable)
+        layer = learn_layer(train, base, auto, tags, gradable)
         layered = LexiconScorer(lex, layer={t: w for t, (w, _n) in layer.items()})
         print(f"layer: {len(layer)} terms")
-        for name, scorer, tops in (
-                ("VADER", LexiconScorer(contrast=("but",)), frozenset()),
-                ("VADER + career lexicon, every text", base, _Everything()),
-                ("+ layer, career texts only (auto)", layered, topics),
-                ("+ layer, every text", layered, _Everything())):
-            res = evaluate(scorer, hold, tops)
+        for name, scorer, gate in (
+                ("VADER", LexiconScorer(contrast=("but",)), _never),
+                ("VADER + career lexicon, every text", base, _always),
+                ("+ layer, career texts only (auto)", layered, auto),
+                ("+ layer, every text", layered, _always)):
+            res = evaluate(scorer, hold, gate)
             print(f"{name:36} " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
         return 0
     ratios = review_ratios(rows)
     topics = learn_topics(ratios, tags)
     topics.update(learn_markers(ratios, career_lexicon(), topics))
-    layer = learn_layer(rows, LexiconScorer(career_lexicon()), frozenset(topics), tags,
-                        gradable)
+    words = word_ratios(career_texts(rows, posts))
+    topic_set = frozenset(topics)
+    layer = learn_layer(rows, LexiconScorer(career_lexicon()),
+                        lambda text: is_career_text(text, topic_set, words), tags, gradable)
     write(args.out_dir / "career_topics.tsv",
           "# careertext career topics: workplace nouns and single words of the career lexicon\n"
           "# that mark a text as career text, with the log ratio of their frequency in Glassdoor\n"
@@ -299,6 +347,13 @@ def main(argv=None) -> int:
           "# scripts/build_career_layer.py.\n",
           "word\tlog_ratio\tcount",
           sorted(((w, r, n) for w, (r, n) in topics.items()), key=lambda x: x[0]))
+    write(args.out_dir / "career_words.tsv",
+          "# careertext career words: content words and the log ratio of their frequency in\n"
+          "# career text (Glassdoor pros, cons and headlines and the development half of the\n"
+          "# Reddit career posts) to general English, clipped to [-3, 3]; the domain gate\n"
+          "# averages them over a text. Made by scripts/build_career_layer.py.\n",
+          "word\tlog_ratio",
+          sorted(words.items()))
     write(args.out_dir / "career_layer.tsv",
           "# careertext career layer: weights (VADER's scale) of words and word pairs added to a\n"
           "# sentence's raw score in career text, learned by logistic regression from Glassdoor\n"
@@ -306,15 +361,19 @@ def main(argv=None) -> int:
           "# sentences with the term.\n",
           "term\tweight\tsupport",
           sorted(((t, w, n) for t, (w, n) in layer.items()), key=lambda x: (x[1], x[0])))
-    print(f"wrote {len(topics)} topics and {len(layer)} layer terms", file=sys.stderr)
+    print(f"wrote {len(topics)} topics, {len(words)} career words and {len(layer)} layer terms",
+          file=sys.stderr)
     return 0
 
 
-class _Everything(frozenset):
-    """A topic set that every text matches (to score all texts as career text)."""
+def _always(text: str) -> bool:
+    """Every text is career text."""
+    return True
 
-    def isdisjoint(self, other) -> bool:  # noqa: D102
-        return False
+
+def _never(text: str) -> bool:
+    """No text is career text (VADER)."""
+    return False
 
 
 if __name__ == "__main__":

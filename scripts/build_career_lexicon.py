@@ -219,11 +219,11 @@ def gradable_words(texts) -> frozenset[str]:
     return frozenset(found | adverbs)
 
 
-def gradable_of(rows) -> frozenset[str]:
+def gradable_of(rows, posts=None) -> frozenset[str]:
     """:func:`gradable_words` of the reviews' pros, cons and headlines and the development
-    posts (no label is read)."""
-    return gradable_words([t for r in rows for t in (r[0], r[1], r[3])]
-                          + list(development_posts()))
+    posts (``posts``, read when None; no label is read)."""
+    posts = development_posts() if posts is None else posts
+    return gradable_words([t for r in rows for t in (r[0], r[1], r[3])] + list(posts))
 
 
 def stop_words() -> frozenset[str]:

@@ -1,15 +1,16 @@
 """Check that the learned package data files are what their scripts make at this commit.
 
-careertext ships four files learned from data: ``career_lexicon.tsv``
-(``scripts/build_career_lexicon.py``), ``career_topics.tsv`` and ``career_layer.tsv``
-(``scripts/build_career_layer.py``) and ``reason_model.json`` (``scripts/train_reasons.py``,
-with the settings recorded in its ``meta``). Each depends on the scorer, the extractor and the
-gold as they are now, so a change to any of them can leave a file stale: the README would
-then claim figures for data the code no longer makes. This script rebuilds every file into a
-temporary folder and compares it with the package's copy: the same terms (or features) and
-the same numbers within ``--tolerance`` (the floating-point sums of another machine may move a
-last digit). It needs ``../shared`` beside the project, takes about three minutes, and exits
-with status 1 and the differences when a file is stale; ``make data`` rebuilds them in place.
+careertext ships five files learned from data: ``career_lexicon.tsv``
+(``scripts/build_career_lexicon.py``), ``career_topics.tsv``, ``career_words.tsv`` and
+``career_layer.tsv`` (``scripts/build_career_layer.py``) and ``reason_model.json``
+(``scripts/train_reasons.py``, with the settings recorded in its ``meta``). Each depends on the
+scorer, the extractor and the gold as they are now, so a change to any of them can leave a file
+stale: the README would then claim figures for data the code no longer makes. This script
+rebuilds every file into a temporary folder and compares it with the package's copy: the same
+terms (or features) and the same numbers within ``--tolerance`` (the floating-point sums of
+another machine may move a last digit). It needs ``../shared`` beside the project, takes about
+three minutes, and exits with status 1 and the differences when a file is stale; ``make data``
+rebuilds them in place.
 
 Usage::
 
@@ -118,7 +119,8 @@ def main(argv=None) -> int:
         _run(train)
         results = {name: compare_tables(_read_tsv(DATA_DIR / name), _read_tsv(out / name),
                                         args.tolerance)
-                   for name in ("career_lexicon.tsv", "career_topics.tsv", "career_layer.tsv")}
+                   for name in ("career_lexicon.tsv", "career_topics.tsv", "career_words.tsv",
+                                "career_layer.tsv")}
         results["reason_model.json"] = compare_tables(
             shipped_model, _flatten_model(out / "reason_model.json"), args.tolerance)
     stale = {name: diffs for name, diffs in results.items() if diffs}

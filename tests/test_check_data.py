@@ -23,7 +23,8 @@ def check_data():
     return module
 
 
-@pytest.mark.parametrize("name", ["career_lexicon.tsv", "career_topics.tsv", "career_layer.tsv"])
+@pytest.mark.parametrize("name", ["career_lexicon.tsv", "career_topics.tsv", "career_words.tsv",
+                                  "career_layer.tsv"])
 def test_a_shipped_table_matches_itself(check_data, name):
     table = check_data._read_tsv(DATA / name)
     assert len(table) > 100

@@ -431,6 +431,28 @@ def test_layer_holds_evaluative_words_not_story_words():
     assert sentiment(text, domain="career").compound == 0
 
 
+@pytest.mark.parametrize("text, career", [
+    ("Fired today. Still processing it.", True),  # no workplace noun, but career words
+    ("Got let go this morning, no severance.", True),
+    ("The goalkeeper gave a heroic performance tonight.", False),  # a topic word, other sense
+    ("Flight delayed three hours, airport sushi it is.", False),
+])
+def test_domain_gate_reads_the_words_not_only_the_topics(text, career):
+    assert is_career_text(text) is career
+
+
+def test_domain_gate_thresholds():
+    topics, words = frozenset({"shift"}), {"shift": 1.0, "rota": 0.9, "cat": -1.0, "dog": 0.0}
+    assert is_career_text("rota rota rota", topics, words)  # mean 0.9, no topic needed
+    assert not is_career_text("rota rota dog", topics, words)  # mean 0.6, no topic
+    assert is_career_text("shift dog", topics, words)  # a topic and a mean of 0.5
+    assert not is_career_text("shift cat dog", topics, words)  # a topic, mean 0
+    long_text = "shift " + "cat dog " * 10  # a topic and 21 known words
+    assert is_career_text(long_text, topics, words)
+    assert not is_career_text(long_text.replace("shift", "dog"), topics, words)
+    assert not is_career_text("unknown words only", topics, words)
+
+
 def test_career_topics_are_workplace_nouns():
     topics = career_topics()
     assert {"salary", "colleagues", "workload", "management", "overtime"} <= topics
@@ -482,7 +504,8 @@ def test_overlapping_contributions_share_one_highlight():
 
 def test_sentiment_function_domain_argument():
     text = "I was laid off last spring."
-    assert sentiment(text).compound == 0  # no workplace noun: VADER, which lacks "laid off"
+    assert sentiment(text, domain="general").compound == 0  # VADER lacks "laid off"
+    assert sentiment(text).compound < 0  # auto: career words, though no workplace noun
     career = sentiment(text, domain="career")
     assert career.compound < 0 and "laid off" in [c.phrase for c in career.explain()]
     assert [s.compound for s in sentiment_many([text, "Good film."], domain="general")] == \

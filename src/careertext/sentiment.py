@@ -5,9 +5,12 @@ Scoring follows VADER (Hutto & Gilbert 2014) rule for rule: its lexicon (read fr
 "kind of"), ALL-CAPS emphasis, "!" and "?" emphasis and the contrast rule (the clause after "but"
 counts 1.5 times, the one before half).
 
-A document that names a workplace topic (a word of ``data/career_topics.tsv``: nouns such as
-"salary", "colleagues", "workload" and rare words of the career lexicon such as "understaffed";
-:func:`is_career_text`) is read as career text, and these are added there:
+A document whose words are those of career text is read as career text (:func:`is_career_text`:
+its content words are on average about twice as frequent in reviews and career posts as in
+general English, ``data/career_words.tsv``; or a little less, and it names a workplace topic of
+``data/career_topics.tsv``, nouns such as "salary", "colleagues", "workload" and rare words of
+the career lexicon such as "understaffed"; or it is long and names one), and these are added
+there:
 
 * a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
   Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
@@ -68,7 +71,8 @@ from .matching import negated_through_or
 
 __all__ = [
     "Contribution", "LexiconScorer", "SentenceSentiment", "Sentiment", "SentimentScorer",
-    "aspect_sentiment", "career_layer", "career_lexicon", "career_topics", "is_career_text",
+    "aspect_sentiment", "career_layer", "career_lexicon", "career_topics", "career_words",
+    "is_career_text",
     "load_lexicon", "merge_chunk_data", "sentiment",
     "sentiment_from_data",
     "sentiment_many", "vader_lexicon",
@@ -160,7 +164,7 @@ def _parse_lexicon(text: str, source: str) -> dict[str, float]:
         if not line or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if parts[1:2] in (["valence"], ["weight"]):  # header
+        if parts[1:2] in (["valence"], ["weight"], ["log_ratio"]):  # header
             continue
         try:
             value = float(parts[1])
@@ -227,17 +231,58 @@ def career_topics() -> frozenset[str]:
                      if line and not line.startswith("#") and not line.startswith("word\t"))
 
 
-def is_career_text(text: str, topics: frozenset[str] | None = None) -> bool:
-    """Whether ``text`` names a workplace topic (a word of :func:`career_topics`, or of
-    ``topics``), which makes :class:`SentimentScorer` read it as career text.
+@lru_cache(maxsize=1)
+def career_words() -> dict[str, float]:
+    """Content words (``data/career_words.tsv``) -> natural log of how much more frequent they
+    are in career text (Glassdoor reviews and the development half of the Reddit career posts)
+    than in general English (spaCy's ``en`` word probabilities), clipped to [-3, 3]; see
+    ``scripts/build_career_layer.py``. :func:`is_career_text` averages them over a text.
+
+    Examples
+    --------
+    >>> career_words()["coworkers"] > 0 > career_words()["film"]
+    True
+    """
+    return _bundled_lexicon("career_words.tsv")
+
+
+#: :func:`is_career_text`: a text whose content words average at least this log ratio
+#: (:func:`career_words`; e**0.75 is about 2x as frequent in career text) is career text,
+GATE_MEAN = 0.75
+#: and so is a text with a workplace topic (:func:`career_topics`) whose content words average
+#: at least this,
+GATE_TOPIC_MEAN = 0.5
+#: or that has at least this many content words (a long text naming a workplace topic).
+GATE_LONG = 20
+
+
+def is_career_text(text: str, topics: frozenset[str] | None = None,
+                   words: dict[str, float] | None = None) -> bool:
+    """Whether :class:`SentimentScorer` reads ``text`` as career text (``domain="auto"``).
+
+    The content words of ``text`` that :func:`career_words` (or ``words``) knows are averaged:
+    a text is career text when that mean is at least :data:`GATE_MEAN`, or when it names a
+    workplace topic (a word of :func:`career_topics`, or of ``topics``) and either the mean is
+    at least :data:`GATE_TOPIC_MEAN` or it has at least :data:`GATE_LONG` such words. So
+    "Fired today." is career text without a workplace noun, and "a heroic performance" is no
+    career text although "performance" is a workplace topic.
 
     Examples
     --------
     >>> is_career_text("Long hours and a tiny salary."), is_career_text("What a lovely film!")
     (True, False)
+    >>> is_career_text("Got let go this morning, no severance.")
+    True
     """
     topics = career_topics() if topics is None else topics
-    return not topics.isdisjoint(_WORD.findall(text.lower()))
+    words = career_words() if words is None else words
+    found = _WORD.findall(text.lower())
+    ratios = [words[w] for w in found if w in words]
+    mean = sum(ratios) / len(ratios) if ratios else -math.inf
+    if mean >= GATE_MEAN:
+        return True
+    return (mean >= GATE_TOPIC_MEAN or len(ratios) >= GATE_LONG) \
+        and not topics.isdisjoint(found)
 
 
 def load_lexicon(path: str | Path) -> dict[str, float]:
@@ -1186,6 +1231,7 @@ else None
         self.domain = domain
         self.scorer = _scorer(self.lexicon)
         self.topics = career_topics()
+        self.words = career_words()
 
     data_attr = "ct_sentiment"
 
@@ -1199,7 +1245,7 @@ else None
         score = self.scorer.score
         explain = self.explain
         career = self.domain == "career" or (self.domain == "auto"
-                                             and is_career_text(text, self.topics))
+                                             and is_career_text(text, self.topics, self.words))
         sentences = []
         bounds = _unit_bounds(doc, text)
         lower = text.lower() if career else ""
