@@ -1203,7 +1203,7 @@ class SentimentScorer(DocComponent):
         a contrast word and the learned career layer apply to every sentence, and the document
         score combines its sentences (see :func:`_aggregate`). ``"general"``: VADER's lexicon
         and rules only, and the document score is VADER's own score of the whole text.
-        ``"auto"`` (default): ``"career"`` when the document names a workplace topic
+        ``"auto"`` (default): ``"career"`` when the document's words are those of career text
         (:func:`is_career_text`), else ``"general"``; the choice is stored as
         ``doc._.ct_sentiment["domain"]``.
 
