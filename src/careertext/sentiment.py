@@ -274,10 +274,14 @@ def is_career_text(text: str, topics: frozenset[str] | None = None,
     >>> is_career_text("Got let go this morning, no severance.")
     True
     """
-    topics = career_topics() if topics is None else topics
-    words = career_words() if words is None else words
-    found = _WORD.findall(text.lower())
-    ratios = [words[w] for w in found if w in words]
+    return _career_gate(text.lower(), career_topics() if topics is None else topics,
+                        career_words() if words is None else words)
+
+
+def _career_gate(lower: str, topics: frozenset[str], words: dict[str, float]) -> bool:
+    """:func:`is_career_text` of a lower-cased text."""
+    found = _WORD.findall(lower)
+    ratios = [r for r in map(words.get, found) if r is not None]
     mean = sum(ratios) / len(ratios) if ratios else -math.inf
     if mean >= GATE_MEAN:
         return True
@@ -1244,11 +1248,11 @@ else None
         text = doc.text
         score = self.scorer.score
         explain = self.explain
+        lower = text.lower() if self.domain != "general" else ""
         career = self.domain == "career" or (self.domain == "auto"
-                                             and is_career_text(text, self.topics, self.words))
+                                             and _career_gate(lower, self.topics, self.words))
         sentences = []
         bounds = _unit_bounds(doc, text)
-        lower = text.lower() if career else ""
         valenceless = _valenceless_words(doc, lower) if career else ()
         layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
         negated = _negated_conjuncts(doc, lower) if career else ()
