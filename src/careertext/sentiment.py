@@ -1358,19 +1358,16 @@ def _unit_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
         return []
     if text is None:
         text = doc.text
-    arr = doc.to_array([SENT_START, IDX])
-    flags = arr[:, 0]
-    if n > 1 and flags[1:].any():  # as doc.has_annotation("SENT_START"), without the loop
-        starts = arr[flags == 1, 1].tolist()
-        if not starts or starts[0] != 0:
-            starts.insert(0, 0)
-    else:
-        starts = [0]
+    flags = doc.to_array(SENT_START).tolist()
+    starts = [0]
+    if n > 1 and 1 in flags[1:]:  # as doc.has_annotation("SENT_START"), without the loop
+        offsets = doc.to_array(IDX).tolist()
+        starts = [offsets[i] for i in range(1, n) if flags[i] == 1]
+        starts.insert(0, 0)
     starts.append(len(text))
     out = []
     for k in range(len(starts) - 1):
-        lo, hi = starts[k], starts[k + 1]
-        for m in _LINE.finditer(text, lo, hi):
+        for m in _LINE.finditer(text, starts[k], starts[k + 1]):
             out.append((m.start(), m.end()))
     return out
 
