@@ -1428,9 +1428,9 @@ def sentiment(text: str, *, nlp: Language | str | None = None,
     True
     >>> sentiment("Great benefits and a supportive manager!").label
     'positive'
-    >>> sentiment("I was laid off last spring.").compound          # no workplace noun: VADER
+    >>> sentiment("I was laid off last spring.", domain="general").compound   # VADER alone
     0.0
-    >>> sentiment("I was laid off last spring.", domain="career").compound < 0
+    >>> sentiment("I was laid off last spring.").compound < 0        # auto: career words
     True
     """
     return next(sentiment_many([check_text(text)], nlp=nlp, domain=domain))
