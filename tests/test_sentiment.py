@@ -290,8 +290,19 @@ def test_agrees_with_vader_on_general_text():
                  "Make sure you :) or :D today!", "Without a doubt, excellent idea.",
                  "Roger Dodger is one of the least compelling variations on this theme.",
                  "The plot was good, but the characters are uncompelling."]:
-        assert ours.score(text).compound == pytest.approx(vader.polarity_scores(text)["compound"],
-                                                           abs=1e-4), text
+        assert ours.score(text, False).compound == pytest.approx(
+            vader.polarity_scores(text)["compound"], abs=1e-4), text
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("No cons, great company to join.", 1),  # VADER: "no" negates "great" across the comma
+    ("Not challenging, not great pay.", -1),  # VADER: a double negation, positive
+    ("Salary is very low, long working hours.", -1),  # "low" lacks nothing after the comma
+    ("Not great pay.", -1),
+])
+def test_career_negation_stays_in_its_clause(text, sign):
+    assert sign * sentiment(text, domain="career").compound > 0
+    assert LexiconScorer().score(text, True).compound * sign > 0
 
 
 def test_html_is_escaped(nlp):

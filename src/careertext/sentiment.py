@@ -34,6 +34,8 @@ there:
 * a wish against the facts is a regret ("I wish I had left sooner": "wish" negated);
 * what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated);
 * a typographic apostrophe is a straight one ("aren’t great" negated, as "aren't great" is);
+* negation, degree and lack words reach no word of another clause ("No cons, great company":
+  "great" is not negated);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule);
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
@@ -54,6 +56,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -124,6 +127,9 @@ _NONSPACE = re.compile(r"\S+")
 _EMPH_RUN = re.compile(r"[!?]+")
 _LINE = re.compile(r"\S(?:[^\n]*\S)?")
 _WORD = re.compile(r"[a-z][a-z'’\-]*")  # contractions stay whole: "haven't" is not "haven"
+# A clause mark: a comma, colon, semicolon, full stop, "!", "?" or closing bracket before a space
+# (not the "." of "3.5"), an opening bracket, or a dash between spaces.
+_CLAUSE_MARK = re.compile(r"[,;:.!?)\]](?=\s|$)|[(\[]|\s[-–—]+\s")
 
 
 # -- lexicons ----------------------------------------------------------------------------------
@@ -429,7 +435,8 @@ class LexiconScorer:
             covered = self._merge_phrases(words, [w[2] for w in words], lower,
                                           [w[0] for w in words], [w[1] for w in words])[4]
         out: dict[str, float] = {}
-        for i, j, term, factor in _layer_terms(words, lower, self.contrast):
+        lows = _clause_lows(text, [w[0] for w in words])
+        for i, j, term, factor in _layer_terms(words, lower, self.contrast, lows):
             if i not in covered and j not in covered:
                 out[term] = out.get(term, 0.0) + factor
         return out
@@ -479,8 +486,12 @@ class LexiconScorer:
         if career and self.phrases and not self._firsts.isdisjoint(lower):
             items_w, lower, starts, ends, covered = self._merge_phrases(words, items_w, lower,
                                                                         starts, ends)
+        # career text: negation, degree and lack words reach no word of another clause
+        lows = _clause_lows(text, starts) if career else None
         layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
-                                 self.contrast, covered, skip) if career and self.layer else ()
+                                 self.contrast, covered, skip,
+                                 _clause_lows(text, starts_w) if lows else None) \
+            if career and self.layer else ()
         n = len(lower)
         sentiments = [0.0] * n
         boosters = BOOSTERS
@@ -489,6 +500,8 @@ class LexiconScorer:
             lacked = {**lacked, **_wish_targets(lower, lex)}
         if career and not _CEASE.isdisjoint(lower):  # "I stopped enjoying the work"
             lacked = {**lacked, **_cease_targets(lower, lex)}
+        if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
+            lacked = {k: j for k, j in lacked.items() if lows[k] == lows[j]}
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
                   else _NO_INDICES)
         neutral = self.neutral if career else _NO_WORDS
@@ -497,6 +510,7 @@ class LexiconScorer:
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
+        lo = 0
         for i in range(n):
             low = lower[i]
             if low in boosters:
@@ -523,20 +537,22 @@ class LexiconScorer:
             valence = base
             if low == "no" and i != n - 1 and lower[i + 1] in lex:
                 valence = 0.0
-            if not special and not any(trig[max(0, i - 3):i]):
+            if lows:
+                lo = lows[i]
+            if not special and not any(trig[max(lo, i - 3):i]):
                 if neutral and low in neutral:  # a topic, bare: "I was promoted"
                     continue
                 if is_cap_diff and items_w[i].isupper():
                     valence = valence + C_INCR if valence > 0 else valence - C_INCR
                 sentiments[i] = valence
                 continue
-            if ((i > 0 and lower[i - 1] == "no") or (i > 1 and lower[i - 2] == "no")
-                    or (i > 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))):
+            if ((i > lo and lower[i - 1] == "no") or (i > lo + 1 and lower[i - 2] == "no")
+                    or (i > lo + 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))):
                 valence = base * N_SCALAR
             if is_cap_diff and items_w[i].isupper():
                 valence = valence + C_INCR if valence > 0 else valence - C_INCR
             for start_i in (0, 1, 2):
-                if i > start_i and lower[i - start_i - 1] not in lex:
+                if i > start_i + lo and lower[i - start_i - 1] not in lex:
                     prev = lower[i - start_i - 1]
                     s = boosters.get(prev, 0.0)
                     if s:
@@ -552,8 +568,8 @@ class LexiconScorer:
                     valence = _negation_check(valence, lower, start_i, i)
                     if start_i == 2:
                         valence = _special_idioms_check(valence, lower, i)
-            if i > 0 and lower[i - 1] == "least" and lower[i - 1] not in lex and not (
-                    i > 1 and lower[i - 2] in ("at", "very")):
+            if i > lo and lower[i - 1] == "least" and lower[i - 1] not in lex and not (
+                    i > lo + 1 and lower[i - 2] in ("at", "very")):
                 valence *= N_SCALAR
             if neutral and low in neutral and valence * base > 0:  # a topic, not negated
                 continue
@@ -853,11 +869,11 @@ def _utmost_targets(lower: list[str], lex: dict[str, float]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _layer_factor(lower: list[str], i: int, cut: int) -> float:
+def _layer_factor(lower: list[str], i: int, cut: int, lo: int = 0) -> float:
     """VADER's rules applied to a layer term starting at word ``i``: ``N_SCALAR`` after a
-    negation among the three words before it, 0.5 before the contrast word (at ``cut``, -1 for
-    none) and 1.5 after it."""
-    factor = N_SCALAR if any(_negated(w) for w in lower[max(0, i - 3):i]) else 1.0
+    negation among the three words before it (from word ``lo``, the first of its clause), 0.5
+    before the contrast word (at ``cut``, -1 for none) and 1.5 after it."""
+    factor = N_SCALAR if any(_negated(w) for w in lower[max(lo, i - 3):i]) else 1.0
     if cut >= 0 and i != cut:
         factor *= 0.5 if i < cut else 1.5
     return factor
@@ -868,13 +884,15 @@ def _contrast_at(lower: list[str], contrast: tuple[str, ...]) -> int:
 
 
 def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
-                 contrast: tuple[str, ...]) -> Iterator[tuple[int, int, str, float]]:
+                 contrast: tuple[str, ...],
+                 lows: list[int] | None = None) -> Iterator[tuple[int, int, str, float]]:
     """Word indices (first, last), text and rule factor (:func:`_layer_factor`) of each word
-    and of each pair of neighbouring words not separated by a clause mark."""
+    and of each pair of neighbouring words not separated by a clause mark; ``lows`` as from
+    :func:`_clause_lows`."""
     n = len(lower)
     cut = _contrast_at(lower, contrast)
     for i, w in enumerate(lower):
-        factor = _layer_factor(lower, i, cut)
+        factor = _layer_factor(lower, i, cut, lows[i] if lows else 0)
         yield i, i, w, factor
         if i + 1 < n and not words[i][3]:
             yield i, i + 1, f"{w} {lower[i + 1]}", factor
@@ -882,7 +900,8 @@ def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
 
 def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
                 contrast: tuple[str, ...], covered: set[int],
-                skip: frozenset[int] = frozenset()) -> list[tuple[int, int, float]]:
+                skip: frozenset[int] = frozenset(),
+                lows: list[int] | None = None) -> list[tuple[int, int, float]]:
     """The terms of :func:`_layer_terms` found in the layer, with their weights times their
     rule factors; words inside a phrase of the domain lexicon are left to it, and a single word
     starting at an offset in ``skip`` scores nothing (a noun, :func:`_layer_nouns`). (The
@@ -903,7 +922,29 @@ def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
     if not found:
         return found
     cut = _contrast_at(lower, contrast)
-    return [(i, j, v * _layer_factor(lower, i, cut)) for i, j, v in found]
+    return [(i, j, v * _layer_factor(lower, i, cut, lows[i] if lows else 0))
+            for i, j, v in found]
+
+
+def _clause_lows(text: str, starts: list[int]) -> list[int] | None:
+    """For each word (``starts``: its offsets in ``text``), the index of the first word of its
+    clause (clauses end at a :data:`_CLAUSE_MARK`); None when the words are one clause.
+
+    >>> _clause_lows("pay is low, hours long", [0, 4, 7, 12, 18])
+    [0, 0, 0, 3, 3]
+    >>> _clause_lows("it was 3.5 hours", [0, 3, 7, 11]) is None
+    True
+    """
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    if not marks or not starts or bisect_right(marks, starts[0]) == bisect_right(marks, starts[-1]):
+        return None
+    lows, low, prev = [], 0, bisect_right(marks, starts[0])
+    for k, start in enumerate(starts):
+        clause = bisect_right(marks, start)
+        if clause != prev:
+            low, prev = k, clause
+        lows.append(low)
+    return lows
 
 
 def _negated(word: str) -> bool:
