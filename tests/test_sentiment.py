@@ -295,6 +295,17 @@ def test_agrees_with_vader_on_general_text():
 
 
 @pytest.mark.parametrize("text, sign", [
+    ("Limited career growth opportunities.", -1),  # "limited" reaches the head noun
+    ("Lack of career progression opportunities.", -1),
+    ("No career progression opportunities.", -1),
+    ("Nice little perks and a few good friends.", 1),  # size and "some", no lack
+    ("No blame\nGood perks", 1),  # a list: the next line is no part of the phrase
+])
+def test_a_lack_word_negates_its_whole_noun_phrase(nlp, text, sign):
+    assert sign * sentiment(text, nlp=nlp, domain="career").compound > 0
+
+
+@pytest.mark.parametrize("text, sign", [
     ("No cons, great company to join.", 1),  # VADER: "no" negates "great" across the comma
     ("Not challenging, not great pay.", -1),  # VADER: a double negation, positive
     ("Salary is very low, long working hours.", -1),  # "low" lacks nothing after the comma

@@ -36,6 +36,8 @@ there:
 * a typographic apostrophe is a straight one ("aren’t great" negated, as "aren't great" is);
 * negation, degree and lack words reach no word of another clause ("No cons, great company":
   "great" is not negated);
+* a lack word negates its whole noun phrase, by spaCy's parse ("limited career growth
+  opportunities", :func:`_lacked_phrases`);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule);
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
@@ -1297,6 +1299,10 @@ else None
         valenceless = _valenceless_words(doc, lower) if career else ()
         layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
         negated = _negated_conjuncts(doc, lower) if career else ()
+        if career:
+            lacked = _lacked_phrases(doc, lower, self.scorer.lex)
+            if lacked:
+                negated = [*negated, *lacked]
         r = None
         for a, b in bounds:
             skip, negate = _within(valenceless, a, b), _within(negated, a, b)
@@ -1383,6 +1389,66 @@ def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
             out.append(t.idx)
             out.extend(c.idx for c in t.children if c.dep_ == "amod")
     return out
+
+
+#: Words that open a noun phrase that is lacking ("no", "few", "limited" as its determiner or
+#: adjective; "lack of", "lacks" before it), see :func:`_lacked_phrases`.
+_LACK_DETS = frozenset({"no", "few", "little", "zero", "minimal", "insufficient", "limited",
+                        "low"})
+_LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking"})
+_LACK_WORD = re.compile(r"\b(?:no|few|little|zero|minimal|insufficient|limited|low|lack|lacks|"
+                        r"lacked|lacking)\b")
+_PHRASE_DEPS = frozenset({"compound", "amod"})
+
+
+def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
+    """Offsets of the lexicon words of the noun phrases that a lack word opens, by spaCy's
+    parse.
+
+    The lack rule of :class:`LexiconScorer` and VADER's "no" reach only the next word or two,
+    so in "Limited career growth opportunities" and "No career progression opportunities"
+    "growth" and "opportunities" had read positive. Here "no", "few", "little", "zero",
+    "minimal", "insufficient", "limited" or "low" as the determiner or adjective of a noun, and
+    the object of "lack of" / "lacks", negate the noun and its compounds and adjectives after
+    the lack word, on the same line; "few" and "little" not as "some" (:func:`_some`: "a few
+    good friends") nor after an adjective ("nice little perks"). The lack word keeps its own
+    valence (it may open a phrase of the career lexicon: "few development"). ``lower`` is the
+    Doc's text in lower case. Without a parser, nothing.
+    """
+    if not _LACK_WORD.search(lower) or not doc.has_annotation("DEP"):
+        return []
+    negated: list[int] = []
+    for t in doc:
+        word = t.lower_
+        if word in _LACK_DETS:
+            head = t.head
+            if t.dep_ not in ("det", "amod") or head.i <= t.i or head.pos_ not in ("NOUN",
+                                                                                  "PROPN"):
+                continue
+            if word in ("few", "little") and (
+                    (t.i and _some([doc[t.i - 1].lower_, word], 1))
+                    or any(c.i < t.i for c in head.children if c.dep_ in _PHRASE_DEPS)):
+                continue  # "a few", "the last few years", "nice little perks": no lack
+        elif word in _LACK_VERBS:
+            head = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), None) or next(
+                (c for c in t.children if c.dep_ == "dobj"), None)
+            if head is None:
+                continue
+        else:
+            continue
+        if "\n" in doc[t.i:head.i + 1].text:
+            continue  # a list: "No blame" and the next line's "Good perks"
+        negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
+    return negated
+
+
+def _phrase_words(head):
+    """``head`` and its compounds and adjectives, recursively ("career growth opportunities")."""
+    yield head
+    for c in head.children:
+        if c.dep_ in _PHRASE_DEPS and c.i < head.i:
+            yield from _phrase_words(c)
 
 
 def _negator(word: str) -> bool:
