@@ -1415,10 +1415,16 @@ def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     valence (it may open a phrase of the career lexicon: "few development"). ``lower`` is the
     Doc's text in lower case. Without a parser, nothing.
     """
-    if not _LACK_WORD.search(lower) or not doc.has_annotation("DEP"):
+    found = [m.start() for m in _LACK_WORD.finditer(lower)]
+    if not found or not doc.has_annotation("DEP"):
         return []
+    offsets = doc.to_array(IDX).tolist()
     negated: list[int] = []
-    for t in doc:
+    for at in found:  # the tokens that start where a lack word does (not every token)
+        i = bisect_right(offsets, at) - 1
+        if i < 0 or offsets[i] != at:
+            continue
+        t = doc[i]
         word = t.lower_
         if word in _LACK_DETS:
             head = t.head
@@ -1437,7 +1443,7 @@ def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
                 continue
         else:
             continue
-        if "\n" in doc[t.i:head.i + 1].text:
+        if "\n" in lower[t.idx:head.idx]:
             continue  # a list: "No blame" and the next line's "Good perks"
         negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
     return negated
