@@ -198,23 +198,24 @@ def test_negated_topic_word_keeps_vader_reading(nlp, text):
     "Somewhere in my third year I stopped enjoying the work.",
     "After the reorganisation I stopped caring about the job.",
     "The job stopped being fun.",
+    # not to stop doing something is to go on doing it (VADER negates "crying")
+    "I haven't stopped crying since the meeting.",
 ])
 def test_career_reading_is_negative_where_vader_reads_positive(nlp, text):
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
     assert sentiment(text, nlp=nlp, domain="general").compound > 0
 
 
-def test_stopping_a_bad_habit_is_no_longer_negative(nlp):
-    text = "By spring I had stopped worrying about every email."
+@pytest.mark.parametrize("text", ["By spring I had stopped worrying about every email.",
+                                  "I never stopped loving the work itself."])
+def test_career_reading_is_positive_where_vader_reads_negative(nlp, text):
     assert sentiment(text, nlp=nlp, domain="career").compound > 0
     assert sentiment(text, nlp=nlp, domain="general").compound < 0
 
 
 @pytest.mark.parametrize("text", ["Stop wasting my time with pointless meetings!",
-                                  "I haven't stopped crying since the meeting.",
                                   "The company stopped paying us on time."])
-def test_orders_denied_stops_and_unrated_gerunds_keep_vader_reading(nlp, text):
-    # (VADER reads "haven't ... crying" as negated, positive: its own reading, kept)
+def test_orders_and_unrated_gerunds_keep_vader_reading(nlp, text):
     assert (sentiment(text, nlp=nlp, domain="career").compound
             == sentiment(text, nlp=nlp, domain="general").compound != 0)
 

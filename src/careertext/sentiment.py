@@ -500,8 +500,11 @@ class LexiconScorer:
         lacked = _lack_targets(lower, lex) if career and not _LACK.isdisjoint(lower) else {}
         if career and not _WISH.isdisjoint(lower):  # "the pay could be a bit better"
             lacked = {**lacked, **_wish_targets(lower, lex)}
-        if career and not _CEASE.isdisjoint(lower):  # "I stopped enjoying the work"
+        kept: dict[int, int] = {}
+        if career and not _CONTINUE.isdisjoint(lower):
+            # "I stopped enjoying the work"; "I never stopped loving it" (kept, not negated)
             lacked = {**lacked, **_cease_targets(lower, lex)}
+            kept = _continued_targets(lower, lex)
         if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
             lacked = {k: j for k, j in lacked.items() if lows[k] == lows[j]}
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
@@ -530,6 +533,12 @@ class LexiconScorer:
             if utmost and i in utmost:  # "couldn't be happier": the most, not its negation
                 sentiments[i] = base + B_INCR if base > 0 else base - B_INCR
                 continue
+            if kept:
+                if i in kept:  # "never stopped loving": its own valence
+                    sentiments[i] = base
+                    continue
+                if i in kept.values():  # the negated "stop" itself
+                    continue
             if lacked:
                 if i in lacked:  # "few opportunities", "little support": negated, like "no"
                     sentiments[i] = base * N_SCALAR
@@ -696,7 +705,7 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
 #: then carries no valence; before a gerund the lexicon does not rate ("the company stopped
 #: paying us") it keeps VADER's. Not "stop": an order or a wish complains of what goes on ("Stop
 #: wasting my time!", "you need to stop micromanaging"); not a "stopped" negated itself ("never
-#: stopped complaining"): VADER reads those.
+#: stopped complaining"): :func:`_continued_targets` reads those.
 _CEASE = frozenset({"stopped", "stops"})
 _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
 
@@ -717,20 +726,55 @@ def _cease_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {}
     """
     out: dict[int, int] = {}
-    n = len(lower)
     for j, w in enumerate(lower):
-        if w not in _CEASE or j + 1 >= n or not lower[j + 1].endswith("ing"):
-            continue
-        if any(_negated(x) for x in lower[max(0, j - 2):j]):
-            continue  # "I haven't stopped crying" (career text reads "n’t" as "n't")
-        gerund = lower[j + 1]
-        if gerund in lex:
-            out[j + 1] = j
-        if gerund in _CEASE_STATE:
-            k = next((k for k in range(j + 2, min(n, j + 4))
-                      if lower[k] in lex and lower[k] not in BOOSTERS), None)
-            if k is not None:
-                out[k] = j
+        if w in _CEASE and not any(_negated(x) for x in lower[max(0, j - 2):j]):
+            out.update(_gerund_targets(lower, lex, j))  # not "I haven't stopped crying"
+    return out
+
+
+#: Not to stop doing something is to go on doing it: a negated "stop" / "stopped" / "stops"
+#: (a negation among the two words before it) + a gerund the lexicon rates leaves that gerund
+#: its own valence where VADER's window negates it ("I never stopped loving the work" had read
+#: negative, "I haven't stopped crying" positive), and the "stop" carries none.
+_CONTINUE = frozenset({"stop", "stopped", "stops"})
+
+
+def _continued_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word that a negated "stop" leaves un-negated to the
+    "stop"'s index.
+
+    >>> lex = {"stopped": -0.9, "loving": 2.9, "crying": -2.1, "fun": 2.3}
+    >>> _continued_targets("i never stopped loving the work".split(), lex)
+    {3: 2}
+    >>> _continued_targets("i haven't stopped crying".split(), lex)
+    {3: 2}
+    >>> _continued_targets("it never stopped being fun".split(), lex)
+    {4: 2}
+    >>> _continued_targets("i stopped loving it".split(), lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    for j, w in enumerate(lower):
+        if w in _CONTINUE and any(_negated(x) for x in lower[max(0, j - 2):j]):
+            out.update(_gerund_targets(lower, lex, j))
+    return out
+
+
+def _gerund_targets(lower: list[str], lex: dict[str, float], j: int) -> dict[int, int]:
+    """The lexicon words that the "stop" at ``j`` bears on: the gerund after it, or after a
+    gerund of state ("being", "feeling", "getting", "becoming") the next rated word of two."""
+    n = len(lower)
+    if j + 1 >= n or not lower[j + 1].endswith("ing"):
+        return {}
+    out = {}
+    gerund = lower[j + 1]
+    if gerund in lex:
+        out[j + 1] = j
+    if gerund in _CEASE_STATE:
+        k = next((k for k in range(j + 2, min(n, j + 4))
+                  if lower[k] in lex and lower[k] not in BOOSTERS), None)
+        if k is not None:
+            out[k] = j
     return out
 
 
