@@ -384,9 +384,13 @@ def unit_index(units: list[Span]) -> dict[int, int]:
     return {i: k for k, unit in enumerate(units) for i in range(unit.start, unit.end)}
 
 
+#: spaCy's dependency labels of a subject (active and passive).
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
 def has_subject(token: Token) -> bool:
     """Whether a word of the parse has a subject of its own (a clause: "they laid me off")."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
 def negated_through_or(token: Token, is_negator: Callable[[str], bool]) -> bool:

@@ -29,6 +29,7 @@ from .base import DocComponent, PlainData, ResultList
 from .codebook import Codebook, resolve_codebook
 from .errors import check_text
 from .matching import (
+    SUBJECT_DEPS,
     CueMatcher,
     Hit,
     causative_verbs,
@@ -417,7 +418,7 @@ def _leave_subject_tokens(doc: Doc, leave: list[Hit]) -> set[int]:
         verb = doc[h.start]
         for anchor in (verb, verb.head):
             for child in anchor.children:
-                if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.dep_ in SUBJECT_DEPS:
                     out.update(t.i for t in child.subtree)
     return out
 
@@ -439,7 +440,7 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     return any(c.dep_ == "neg" for c in head.children) or any(
         c.dep_ == "neg" for c in head.head.children
         if head.dep_ in ("xcomp", "ccomp") and not _factive(head.head, hit.start)) or any(
-        c.dep_ in ("nsubj", "nsubjpass") and _no_one(c) for c in verb.children) or (
+        c.dep_ in SUBJECT_DEPS and _no_one(c) for c in verb.children) or (
         negated_through_or(verb, NEGATORS.__contains__))
 
 
@@ -609,15 +610,15 @@ def _voice(unit: Span, frames, leave: list[Hit]) -> str:
         # no one leaves here, and the author is in it: "my boss started yelling at me", "most of
         # us are underpaid" tell the author's own experience
         return "self"
-    subjects = [t for t in unit if t.dep_ in ("nsubj", "nsubjpass")]
+    subjects = [t for t in unit if t.dep_ in SUBJECT_DEPS]
     if verb is not None:
         # the subject of the leave verb itself decides: "my colleague quit", "Dana resigned"
         # (not the subject of a verb above it: "The first reason I left was ...")
-        own = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        own = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
         if any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in FIRST_PERSON for t in own):
             return "reported"
         anchors = [verb, *verb.ancestors]
-        near = [c for a in anchors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")]
+        near = [c for a in anchors for c in a.children if c.dep_ in SUBJECT_DEPS]
         subjects = own or near or subjects
     words = [t.lower_ for t in subjects] if subjects else [
         t.lower_ for t in unit if t.pos_ == "PRON" or t.lower_ in FIRST_PERSON | THIRD_PERSON]
@@ -667,7 +668,7 @@ def _movers(verb: Token) -> list[Token]:
                 for g in c.children if g.dep_ == "nsubj"]
     if objects and verb.lemma_.lower() in causative_verbs():
         return objects
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")] + objects
+    return [c for c in verb.children if c.dep_ in SUBJECT_DEPS] + objects
 
 
 def _clauses(unit: Span) -> dict[int, int]:
