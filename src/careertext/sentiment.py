@@ -1443,6 +1443,7 @@ _LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking"})
 _LACK_WORD = re.compile(r"\b(?:no|few|little|zero|minimal|insufficient|limited|low|lack|lacks|"
                         r"lacked|lacking)\b")
 _PHRASE_DEPS = frozenset({"compound", "amod"})
+_PHRASE_BREAK = re.compile(r"[\n,;:()]")
 
 
 def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
@@ -1454,7 +1455,8 @@ def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     "growth" and "opportunities" had read positive. Here "no", "few", "little", "zero",
     "minimal", "insufficient", "limited" or "low" as the determiner or adjective of a noun, and
     the object of "lack of" / "lacks", negate the noun and its compounds and adjectives after
-    the lack word, on the same line; "few" and "little" not as "some" (:func:`_some`: "a few
+    the lack word, on the same line and with no clause mark between ("limited, unhealthy
+    snacks" is no lack of unhealthy snacks); "few" and "little" not as "some" (:func:`_some`: "a few
     good friends") nor after an adjective ("nice little perks"). The lack word keeps its own
     valence (it may open a phrase of the career lexicon: "few development"). ``lower`` is the
     Doc's text in lower case. Without a parser, nothing.
@@ -1487,8 +1489,8 @@ def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
                 continue
         else:
             continue
-        if "\n" in lower[t.idx:head.idx]:
-            continue  # a list: "No blame" and the next line's "Good perks"
+        if _PHRASE_BREAK.search(lower, t.idx, head.idx):
+            continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
         negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
     return negated
 
