@@ -302,6 +302,8 @@ def test_agrees_with_vader_on_general_text():
     ("Nice little perks and a few good friends.", 1),  # size and "some", no lack
     ("No blame\nGood perks", 1),  # a list: the next line is no part of the phrase
     ("Food choice was limited, unhealthy snacks everywhere.", -1),  # nor across a comma
+    ("Promotions based on alliances rather than merit.", -1),  # what is not the case
+    ("She supported us rather than complained.", 1),
 ])
 def test_a_lack_word_negates_its_whole_noun_phrase(nlp, text, sign):
     assert sign * sentiment(text, nlp=nlp, domain="career").compound > 0

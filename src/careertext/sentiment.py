@@ -505,6 +505,8 @@ class LexiconScorer:
             # "I stopped enjoying the work"; "I never stopped loving it" (kept, not negated)
             lacked = {**lacked, **_cease_targets(lower, lex)}
             kept = _continued_targets(lower, lex)
+        if career and ("than" in lower or "instead" in lower):  # "rather than quality"
+            lacked = {**lacked, **_instead_targets(lower, lex)}
         if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
             lacked = {k: j for k, j in lacked.items() if lows[k] == lows[j]}
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
@@ -729,6 +731,35 @@ def _cease_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     for j, w in enumerate(lower):
         if w in _CEASE and not any(_negated(x) for x in lower[max(0, j - 2):j]):
             out.update(_gerund_targets(lower, lex, j))  # not "I haven't stopped crying"
+    return out
+
+
+#: What is done "rather than" or "instead of" something is not that thing: the lexicon words
+#: among the three words after it are negated ("promotions based on longevity rather than
+#: merit", "they complain instead of trying to help"; "supported us rather than complained"
+#: praises). 175 Kaggle pros and cons use it.
+_INSTEAD = frozenset({("rather", "than"), ("instead", "of")})
+
+
+def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word after "rather than" / "instead of" to the index of
+    "than" / "of".
+
+    >>> lex = {"quality": 1.5, "help": 1.7, "complained": -1.7}
+    >>> _instead_targets("volume rather than quality".split(), lex)
+    {3: 2}
+    >>> _instead_targets("they moaned instead of trying to help".split(), lex)
+    {6: 3}
+    >>> _instead_targets("rather than quality".split()[1:], lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j in range(1, n - 1):
+        if (lower[j - 1], lower[j]) in _INSTEAD:
+            for k in range(j + 1, min(n, j + 4)):
+                if lower[k] in lex and lower[k] not in BOOSTERS:
+                    out[k] = j
     return out
 
 
