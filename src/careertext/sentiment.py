@@ -490,9 +490,9 @@ class LexiconScorer:
                                                                         starts, ends)
         # career text: negation, degree and lack words reach no word of another clause
         lows = _clause_lows(text, starts) if career else None
+        lows_w = lows if starts is starts_w or not lows else _clause_lows(text, starts_w)
         layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
-                                 self.contrast, covered, skip,
-                                 _clause_lows(text, starts_w) if lows else None) \
+                                 self.contrast, covered, skip, lows_w) \
             if career and self.layer else ()
         n = len(lower)
         sentiments = [0.0] * n
