@@ -1375,7 +1375,7 @@ else None
         layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
         negated = _negated_conjuncts(doc, lower) if career else ()
         if career:
-            lacked = _lacked_phrases(doc, lower, self.scorer.lex)
+            lacked = _lacked_phrases(doc, text, self.scorer.lex)
             if lacked:
                 negated = [*negated, *lacked]
         r = None
@@ -1472,12 +1472,12 @@ _LACK_DETS = frozenset({"no", "few", "little", "zero", "minimal", "insufficient"
                         "low"})
 _LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking"})
 _LACK_WORD = re.compile(r"\b(?:no|few|little|zero|minimal|insufficient|limited|low|lack|lacks|"
-                        r"lacked|lacking)\b")
+                        r"lacked|lacking)\b", re.IGNORECASE)
 _PHRASE_DEPS = frozenset({"compound", "amod"})
 _PHRASE_BREAK = re.compile(r"[\n,;:()]")
 
 
-def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
+def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
     """Offsets of the lexicon words of the noun phrases that a lack word opens, by spaCy's
     parse.
 
@@ -1489,10 +1489,10 @@ def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     the lack word, on the same line and with no clause mark between ("limited, unhealthy
     snacks" is no lack of unhealthy snacks); "few" and "little" not as "some" (:func:`_some`: "a few
     good friends") nor after an adjective ("nice little perks"). The lack word keeps its own
-    valence (it may open a phrase of the career lexicon: "few development"). ``lower`` is the
-    Doc's text in lower case. Without a parser, nothing.
+    valence (it may open a phrase of the career lexicon: "few development"). ``text`` is
+    ``doc.text`` (its offsets are the tokens'). Without a parser, nothing.
     """
-    found = [m.start() for m in _LACK_WORD.finditer(lower)]
+    found = [m.start() for m in _LACK_WORD.finditer(text)]
     if not found or not doc.has_annotation("DEP"):
         return []
     offsets = doc.to_array(IDX).tolist()
@@ -1520,7 +1520,7 @@ def _lacked_phrases(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
                 continue
         else:
             continue
-        if _PHRASE_BREAK.search(lower, t.idx, head.idx):
+        if _PHRASE_BREAK.search(text, t.idx, head.idx):
             continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
         negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
     return negated
