@@ -503,8 +503,8 @@ class LexiconScorer:
         kept: dict[int, int] = {}
         if career and not _CONTINUE.isdisjoint(lower):
             # "I stopped enjoying the work"; "I never stopped loving it" (kept, not negated)
-            lacked = {**lacked, **_cease_targets(lower, lex)}
-            kept = _continued_targets(lower, lex)
+            ceased, kept = _stop_targets(lower, lex)
+            lacked = {**lacked, **ceased}
         if career and ("than" in lower or "instead" in lower):  # "rather than quality"
             lacked = {**lacked, **_instead_targets(lower, lex)}
         if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
@@ -707,31 +707,9 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
 #: then carries no valence; before a gerund the lexicon does not rate ("the company stopped
 #: paying us") it keeps VADER's. Not "stop": an order or a wish complains of what goes on ("Stop
 #: wasting my time!", "you need to stop micromanaging"); not a "stopped" negated itself ("never
-#: stopped complaining"): :func:`_continued_targets` reads those.
+#: stopped complaining"): :func:`_stop_targets` keeps those.
 _CEASE = frozenset({"stopped", "stops"})
 _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
-
-
-def _cease_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
-    """Map the index of each lexicon word that a "stopped" negates to the "stopped"'s index.
-
-    >>> lex = {"stopped": -0.9, "enjoying": 2.4, "fun": 2.3, "feeling": 0.5}
-    >>> _cease_targets("i stopped enjoying the work".split(), lex)
-    {2: 1}
-    >>> _cease_targets("it stopped being fun".split(), lex)
-    {3: 1}
-    >>> _cease_targets("i stopped feeling so fun".split(), lex)
-    {2: 1, 4: 1}
-    >>> _cease_targets("they stopped paying us".split(), lex)
-    {}
-    >>> _cease_targets("she never stopped enjoying it".split(), lex)
-    {}
-    """
-    out: dict[int, int] = {}
-    for j, w in enumerate(lower):
-        if w in _CEASE and not any(_negated(x) for x in lower[max(0, j - 2):j]):
-            out.update(_gerund_targets(lower, lex, j))  # not "I haven't stopped crying"
-    return out
 
 
 #: What is done "rather than" or "instead of" something is not that thing: the lexicon words
@@ -770,25 +748,41 @@ def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
 _CONTINUE = frozenset({"stop", "stopped", "stops"})
 
 
-def _continued_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
-    """Map the index of each lexicon word that a negated "stop" leaves un-negated to the
-    "stop"'s index.
+def _stop_targets(lower: list[str],
+                  lex: dict[str, float]) -> tuple[dict[int, int], dict[int, int]]:
+    """Two maps from the index of a lexicon word to the index of the "stop" word that bears on
+    it: the words a "stopped" / "stops" negates (:data:`_CEASE`), and the words a negated
+    "stop" leaves un-negated (:data:`_CONTINUE`).
 
-    >>> lex = {"stopped": -0.9, "loving": 2.9, "crying": -2.1, "fun": 2.3}
-    >>> _continued_targets("i never stopped loving the work".split(), lex)
-    {3: 2}
-    >>> _continued_targets("i haven't stopped crying".split(), lex)
-    {3: 2}
-    >>> _continued_targets("it never stopped being fun".split(), lex)
-    {4: 2}
-    >>> _continued_targets("i stopped loving it".split(), lex)
-    {}
+    >>> lex = {"stopped": -0.9, "enjoying": 2.4, "fun": 2.3, "feeling": 0.5, "loving": 2.9,
+    ...        "crying": -2.1}
+    >>> _stop_targets("i stopped enjoying the work".split(), lex)
+    ({2: 1}, {})
+    >>> _stop_targets("it stopped being fun".split(), lex)
+    ({3: 1}, {})
+    >>> _stop_targets("i stopped feeling so fun".split(), lex)
+    ({2: 1, 4: 1}, {})
+    >>> _stop_targets("they stopped paying us".split(), lex)
+    ({}, {})
+    >>> _stop_targets("i never stopped loving the work".split(), lex)
+    ({}, {3: 2})
+    >>> _stop_targets("i haven't stopped crying".split(), lex)
+    ({}, {3: 2})
+    >>> _stop_targets("it never stopped being fun".split(), lex)
+    ({}, {4: 2})
+    >>> _stop_targets("stop wasting my time".split(), lex)
+    ({}, {})
     """
-    out: dict[int, int] = {}
+    ceased: dict[int, int] = {}
+    kept: dict[int, int] = {}
     for j, w in enumerate(lower):
-        if w in _CONTINUE and any(_negated(x) for x in lower[max(0, j - 2):j]):
-            out.update(_gerund_targets(lower, lex, j))
-    return out
+        if w not in _CONTINUE:
+            continue
+        if any(_negated(x) for x in lower[max(0, j - 2):j]):  # "I haven't stopped crying"
+            kept.update(_gerund_targets(lower, lex, j))
+        elif w in _CEASE:
+            ceased.update(_gerund_targets(lower, lex, j))
+    return ceased, kept
 
 
 def _gerund_targets(lower: list[str], lex: dict[str, float], j: int) -> dict[int, int]:
