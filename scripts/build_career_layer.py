@@ -116,13 +116,18 @@ def general_log_prob() -> tuple[dict[str, float], float]:
     return prob, min(prob.values())
 
 
-def review_ratios(rows) -> dict[str, tuple[float, int]]:
-    """Every word of the reviews -> (log ratio of its frequency there to general English, its
-    count in the reviews)."""
-    counts = Counter(w for r in rows for t in (r[0], r[1], r[3]) for w in _WORD.findall(t.lower()))
+def log_ratios(texts) -> dict[str, tuple[float, int]]:
+    """Every word of ``texts`` -> (log ratio of its frequency there to general English, its
+    count there)."""
+    counts = Counter(w for t in texts for w in _WORD.findall(t.lower()))
     total = sum(counts.values())
     prob, floor = general_log_prob()
     return {w: (math.log(n / total) - prob.get(w, floor), n) for w, n in counts.items()}
+
+
+def review_ratios(rows) -> dict[str, tuple[float, int]]:
+    """:func:`log_ratios` of the reviews' pros, cons and headlines."""
+    return log_ratios(career_texts(rows, ()))
 
 
 def learn_topics(ratios, tags: dict[str, str]) -> dict[str, tuple[float, int]]:
@@ -165,11 +170,9 @@ def word_ratios(texts) -> dict[str, float]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     tokenizer = spacy.blank("en").tokenizer
-    counts = Counter(w for t in texts for w in _WORD.findall(t.lower()))
-    total = sum(counts.values())
     prob, _floor = general_log_prob()
-    return {w: round(max(-WORD_CLIP, min(WORD_CLIP, math.log(n / total) - prob[w])), 2)
-            for w, n in counts.items()
+    return {w: round(max(-WORD_CLIP, min(WORD_CLIP, ratio)), 2)
+            for w, (ratio, n) in log_ratios(texts).items()
             if n >= MIN_WORD_COUNT and len(w) > 1 and w in prob and _PLAIN_WORD.fullmatch(w)
             and w not in STOP_WORDS and w not in lexicon_script.COLUMN_WORDS
             and len(tokenizer(w)) == 1}
