@@ -309,6 +309,21 @@ def test_a_lack_word_negates_its_whole_noun_phrase(nlp, text, sign):
     assert sign * sentiment(text, nlp=nlp, domain="career").compound > 0
 
 
+def _weights(text, nlp):
+    return {c.phrase.lower(): c.weight for s in sentiment(text, nlp=nlp, domain="career").sentences
+            for c in s.contributions}
+
+
+def test_a_lack_reaches_the_bare_conjuncts_of_its_noun(nlp):
+    # "incentives" and "support" are lacked too: before, only the first noun was
+    assert _weights("Lack of opportunities and incentives.", nlp)["incentives"] < 0
+    assert _weights("Limited training, support and recognition.", nlp)["support"] < 0
+    # a conjunct with an adjective of its own says something of its own
+    assert _weights("No free food and great benefits.", nlp)["benefits"] > 0
+    # a lack of something bad is not read into a bad conjunct: "stress" stays what it is
+    assert _weights("Little training and stress.", nlp)["stress"] < 0
+
+
 @pytest.mark.parametrize("text, sign", [
     ("No cons, great company to join.", 1),  # VADER: "no" negates "great" across the comma
     ("Not challenging, not great pay.", -1),  # VADER: a double negation, positive

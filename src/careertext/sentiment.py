@@ -1517,6 +1517,8 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
         if _PHRASE_BREAK.search(text, t.idx, head.idx):
             continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
         negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
+        negated.extend(w.idx for c in _bare_conjuncts(head, text)
+                       for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
     return negated
 
 
@@ -1526,6 +1528,24 @@ def _phrase_words(head):
     for c in head.children:
         if c.dep_ in _PHRASE_DEPS and c.i < head.i:
             yield from _phrase_words(c)
+
+
+_OWN_MODIFIERS = frozenset({"det", "amod", "nummod", "poss", "neg"})
+_CONJUNCT_BREAK = re.compile(r"[\n;:()]")
+
+
+def _bare_conjuncts(head, text: str):
+    """The nouns conjoined to ``head`` ("and", "or", a list) that have no determiner, adjective,
+    numeral or possessive of their own, on the same line with no clause mark between: what a
+    lack word before ``head`` also lacks ("lack of opportunities and incentives", "limited
+    training, support and recognition"), but not "no bonus and great benefits", whose conjunct
+    says something of its own."""
+    for c in head.children:
+        if (c.dep_ == "conj" and c.i > head.i and c.pos_ in ("NOUN", "PROPN")
+                and not any(g.dep_ in _OWN_MODIFIERS and g.i < c.i for g in c.children)
+                and not _CONJUNCT_BREAK.search(text, head.idx, c.idx)):
+            yield c
+            yield from _bare_conjuncts(c, text)
 
 
 def _negator(word: str) -> bool:
