@@ -841,11 +841,18 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
 #: words of degree, then a comparative the lexicon rates positive ("better", "happier") or
 #: "more" + a positive word, not followed by "than": what the review says is short of it ("the
 #: pay could be a bit better", "managers should be more supportive", "the raise could have been
-#: better"). The word is negated, as after "no".
-_WISH = frozenset({"could", "should", "could've", "should've"})
+#: better"). The word is negated, as after "no". So is a word of desirability after "would be"
+#: and before "if" / "to": "it would be nice if management listened", "would be good to have
+#: more training" (in 11 Kaggle cons and no pro; "would be glad for", "would be good for" are no
+#: wish).
+_WISH = frozenset({"could", "should", "could've", "should've", "would"})
+_WISH_NICE = frozenset({"nice", "good", "great", "helpful", "beneficial", "useful", "better",
+                        "ideal", "lovely", "wonderful"})
+_WISH_NICE_NEXT = frozenset({"if", "to"})
 _WISH_VERBS = frozenset({"be", "use"})
 _WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "slightly",
                           "somewhat", "even", "alot", "lil"})
+_WISH_NICE_DEGREE = _WISH_DEGREE | frozenset(BOOSTERS)  # "would be really nice if"
 
 
 def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
@@ -864,11 +871,23 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {5: 2}
     >>> _wish_targets("it could've been better".split(), lex)
     {3: 1}
+    >>> _wish_targets("it would be really good if they listened".split(), lex)
+    {4: 1}
+    >>> _wish_targets("it would be good for you".split(), lex)
+    {}
     """
     out: dict[int, int] = {}
     n = len(lower)
     for j, w in enumerate(lower):
         if w not in _WISH or j + 1 >= n:
+            continue
+        if w == "would":  # only "would be nice if ...": "would be better" may be a forecast
+            k = j + 2
+            while k < min(n, j + 4) and lower[k] in _WISH_NICE_DEGREE:
+                k += 1
+            if (lower[j + 1] == "be" and k + 1 < n and lower[k] in _WISH_NICE
+                    and lower[k + 1] in _WISH_NICE_NEXT and lex.get(lower[k], 0.0) > 0):
+                out[k] = j
             continue
         if w.endswith("'ve"):  # "could've been better"
             k = j + 2 if lower[j + 1] == "been" else n
