@@ -564,6 +564,19 @@ def test_pretty_as_a_degree_adverb_carries_no_valence_in_career_text(nlp, text):
     assert sentiment("The office is pretty.", domain="career", nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text", ["Certain managers have favourites.",
+                                  "A certain amount of unpaid overtime is expected.",
+                                  "Promotion only happens for certain senior people."])
+def test_certain_before_a_noun_picks_out_and_carries_no_valence_in_career_text(nlp, text):
+    s = sentiment(text, domain="career", nlp=nlp)
+    assert "certain" not in [c.phrase.lower() for c in s.explain()]
+    assert "certain" in [c.phrase.lower() for c in sentiment(text, domain="general",
+                                                             nlp=nlp).explain()]
+    # sure of something: VADER's valence stands
+    assert sentiment("I am certain it was the right move.", domain="career",
+                     nlp=nlp).compound > 0
+
+
 @pytest.mark.parametrize("text, word", [
     ("No real feedback or praise from management.", "praise"),
     ("There wasn't any recognition or appreciation for our work.", "appreciation"),
