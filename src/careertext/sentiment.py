@@ -68,7 +68,7 @@ from typing import Any
 
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .base import DocComponent
 from .errors import InputError, check_text
@@ -1444,7 +1444,7 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     return [t.idx for t in doc if t.lower_ in TAG_READ_WORDS and _valenceless(t)]
 
 
-def _valenceless(t) -> bool:
+def _valenceless(t: Token) -> bool:
     """Whether a word of :data:`TAG_READ_WORDS` carries no valence here, by its tag and the
     next word's (see :func:`_valenceless_words`)."""
     word = t.lower_
@@ -1548,6 +1548,7 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
         if _PHRASE_BREAK.search(text, t.idx, head.idx):
             continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
         negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
+        # of the conjuncts, only what is good is lacked: "little training and stress"
         negated.extend(w.idx for c in _bare_conjuncts(head, text)
                        for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
     return negated
@@ -1565,7 +1566,7 @@ _OWN_MODIFIERS = frozenset({"det", "amod", "nummod", "poss", "neg"})
 _CONJUNCT_BREAK = re.compile(r"[\n;:()]")
 
 
-def _bare_conjuncts(head, text: str):
+def _bare_conjuncts(head: Token, text: str) -> Iterator[Token]:
     """The nouns conjoined to ``head`` ("and", "or", a list) that have no determiner, adjective,
     numeral or possessive of their own, on the same line with no clause mark between: what a
     lack word before ``head`` also lacks ("lack of opportunities and incentives", "limited
