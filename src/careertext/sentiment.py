@@ -37,9 +37,14 @@ there:
 * negation, degree and lack words reach no word of another clause ("No cons, great company":
   "great" is not negated);
 * a lack word negates its whole noun phrase, by spaCy's parse ("limited career growth
-  opportunities", :func:`_lacked_phrases`);
+  opportunities", :func:`_lacked_phrases`), and the good words of its bare conjuncts ("lack of
+  opportunities and incentives");
+* a wish for more is a shortfall ("the pay could be better", "it would be nice if they
+  listened": the positive word negated);
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
-  ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule);
+  ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
+  "pretty" as an adverb of degree ("pretty toxic") and "certain" before a noun ("certain
+  managers");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
   ("I sat with a patient" is no "be patient").
 
@@ -1496,9 +1501,12 @@ def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
 _LACK_DETS = frozenset({"no", "few", "little", "zero", "minimal", "insufficient", "limited",
                         "low"})
 _LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking"})
-_LACK_WORD = re.compile(r"\b(?:no|few|little|zero|minimal|insufficient|limited|low|lack|lacks|"
-                        r"lacked|lacking)\b", re.IGNORECASE)
+_LACK_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS))})\b", re.IGNORECASE)
 _PHRASE_DEPS = frozenset({"compound", "amod"})
+# What ends a lacking phrase: a line break or a clause mark (:func:`_bare_conjuncts`), or a
+# comma (:func:`_lacked_phrases`: "limited, unhealthy snacks"; between conjuncts a comma is a
+# list's: "limited training, support and recognition").
+_CONJUNCT_BREAK = re.compile(r"[\n;:()]")
 _PHRASE_BREAK = re.compile(r"[\n,;:()]")
 
 
@@ -1563,7 +1571,6 @@ def _phrase_words(head):
 
 
 _OWN_MODIFIERS = frozenset({"det", "amod", "nummod", "poss", "neg"})
-_CONJUNCT_BREAK = re.compile(r"[\n;:()]")
 
 
 def _bare_conjuncts(head: Token, text: str) -> Iterator[Token]:
