@@ -651,6 +651,8 @@ def test_lack_of_a_bad_thing_reads_well_and_general_text_keeps_vaders_reading():
     "Training could be improved.", "The salary could be much better.",
     "Training could have been better.", "My last raise could’ve been better.",
     "It would be nice if management listened.", "Would be good to have more training.",
+    "Management needs to be more supportive.", "The culture needs to improve.",
+    "We need better communication.", "Communication could improve.",
 ])
 def test_a_wish_for_more_is_a_shortfall_in_career_text(text):
     s = sentiment(text, domain="career")
@@ -660,7 +662,8 @@ def test_a_wish_for_more_is_a_shortfall_in_career_text(text):
 
 @pytest.mark.parametrize("text", ["A startup could be a much better fit than a bank.",
                                   "It could be good for you.", "It would be good for you.",
-                                  "I would be proud to work there again."])
+                                  "I would be proud to work there again.",
+                                  "You need to be good with people."])
 def test_a_comparison_or_a_possibility_is_no_wish(text):
     assert sentiment(text, domain="career").compound > 0
 

@@ -40,7 +40,7 @@ there:
   opportunities", :func:`_lacked_phrases`), and the good words of its bare conjuncts ("lack of
   opportunities and incentives");
 * a wish for more is a shortfall ("the pay could be better", "it would be nice if they
-  listened": the positive word negated);
+  listened": the positive word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic") and "certain" before a noun ("certain
@@ -849,8 +849,13 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
 #: better"). The word is negated, as after "no". So is a word of desirability after "would be"
 #: and before "if" / "to": "it would be nice if management listened", "would be good to have
 #: more training" (in 11 Kaggle cons and no pro; "would be glad for", "would be good for" are no
-#: wish).
-_WISH = frozenset({"could", "should", "could've", "should've", "would"})
+#: wish). A need for better is one too: "need" / "needs" / "needed" (+ "to" (+ "be")) + such a
+#: comparative or "more" + a positive word ("management needs to be more structured", "need
+#: better management"), or a word of improvement ("working culture needs to improve", "needs
+#: improvement"), as is "could" / "should" + "improve" ("communication could improve").
+_NEED = frozenset({"need", "needs", "needed"})
+_IMPROVE = frozenset({"improve", "improvement", "improving", "improved"})
+_WISH = frozenset({"could", "should", "could've", "should've", "would"}) | _NEED
 _WISH_NICE = frozenset({"nice", "good", "great", "helpful", "beneficial", "useful", "better",
                         "ideal", "lovely", "wonderful"})
 _WISH_NICE_NEXT = frozenset({"if", "to"})
@@ -880,6 +885,12 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {4: 1}
     >>> _wish_targets("it would be good for you".split(), lex)
     {}
+    >>> _wish_targets("management needs to be more supportive".split(), lex)
+    {5: 1}
+    >>> _wish_targets("the culture needs to improve".split(), {"improve": 1.9})
+    {4: 2}
+    >>> _wish_targets("you need to be good at it".split(), lex)
+    {}
     """
     out: dict[int, int] = {}
     n = len(lower)
@@ -894,7 +905,12 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
                     and lower[k + 1] in _WISH_NICE_NEXT and lex.get(lower[k], 0.0) > 0):
                 out[k] = j
             continue
-        if w.endswith("'ve"):  # "could've been better"
+        if w in _NEED:  # "needs to be more structured", "need better pay", "needs improvement"
+            k = j + 1 + (lower[j + 1] == "to")
+            k += k < n and lower[k] == "be"
+        elif lower[j + 1] in _IMPROVE:  # "communication could improve"
+            k = j + 1
+        elif w.endswith("'ve"):  # "could've been better"
             k = j + 2 if lower[j + 1] == "been" else n
         elif lower[j + 1:j + 3] == ["have", "been"]:  # "could have been better"
             k = j + 3
@@ -908,7 +924,7 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         k += more
         if k >= n or lex.get(lower[k], 0.0) <= 0 or "than" in lower[k + 1:k + 4]:
             continue
-        if more or lower[k].endswith("er") or lower[k] == "improved":
+        if more or lower[k].endswith("er") or lower[k] in _IMPROVE:
             out[k] = j
     return out
 
