@@ -577,6 +577,23 @@ def test_certain_before_a_noun_picks_out_and_carries_no_valence_in_career_text(n
                      nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text, sign", [("Good sick pay.", 1), ("Sick pay is great.", 1),
+                                        ("No sick pay.", 0), ("Sick days.", 0)])
+def test_sick_pay_and_sick_days_name_a_benefit_in_career_text(nlp, text, sign):
+    s = sentiment(text, domain="career", nlp=nlp)
+    assert "sick" not in [c.phrase.lower() for c in s.explain()]
+    assert (s.compound > 0) if sign else (s.compound == 0), s.explain()
+    assert sentiment("I was off sick for a week.", domain="career", nlp=nlp).compound < 0
+
+
+@pytest.mark.parametrize("text", ["Little pay.", "They do not pay on time.", "Not enough pay."])
+def test_a_lacked_topic_whose_vader_sense_is_another_is_no_praise(text):
+    # VADER's "pay" (-0.4) is "pay the price"; in career text "pay" is a topic, negated too
+    s = sentiment(text, domain="career")
+    assert "pay" not in [c.phrase.lower() for c in s.explain()]
+    assert s.compound <= 0
+
+
 @pytest.mark.parametrize("text, word", [
     ("No real feedback or praise from management.", "praise"),
     ("There wasn't any recognition or appreciation for our work.", "appreciation"),

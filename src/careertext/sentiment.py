@@ -21,8 +21,9 @@ there:
   "discount") stay neutral alone, and VADER's own valences are never re-weighted; but a VADER
   noun or verb that reviews use as a topic, in pros and cons alike ("promoted", "treat",
   "joke"), is neutral there where it stands bare (valence 0 in the file; negated, it keeps
-  VADER's reading: "never promoted"). Phrases are matched longest first (one dict look-up per
-  candidate length) and score as one item;
+  VADER's reading: "never promoted"; but "pay", which VADER rates -0.4 in another sense, "pay
+  the price", reads nothing negated too: "little pay" is no praise). Phrases are matched
+  longest first (one dict look-up per candidate length) and score as one item;
 * a career layer (``data/career_layer.tsv``): weights of evaluative words and word pairs that
   VADER and the lexicon miss ("unrealistic", "poorly", "tight deadlines"), learned by logistic
   regression on top of them from Glassdoor pros, cons and headlines
@@ -43,8 +44,8 @@ there:
   listened": the positive word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
-  "pretty" as an adverb of degree ("pretty toxic") and "certain" before a noun ("certain
-  managers");
+  "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
+  managers") and "sick" before "pay", "leave", "days" ... ("good sick pay");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
   ("I sat with a patient" is no "be patient").
 
@@ -531,6 +532,10 @@ class LexiconScorer:
                 continue
             base = lex.get(low)
             if base is None or (skip and starts[i] in skip):
+                continue
+            if base < 0 and neutral and low in neutral:
+                # a topic whose VADER valence is another sense ("pay", -0.4: "pay the price")
+                # reads nothing, negated too: "little pay" is no praise
                 continue
             # negated as after "not": a later conjunct of a negated word ("no feedback or
             # praise"), a wish against the facts ("I wish I had left sooner")
@@ -1445,8 +1450,11 @@ _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
-TAG_READ_WORDS = frozenset({"like", "pretty", "certain"})
+TAG_READ_WORDS = frozenset({"like", "pretty", "certain", "sick"})
 _CERTAIN_NEXT = _NOUN_TAGS | {"JJ"}
+#: After "sick", the words that make it name a benefit or an absence, not an illness.
+_SICK_NEXT = frozenset({"pay", "leave", "day", "days", "time", "note", "notes", "policy",
+                        "scheme", "benefit", "benefits", "allowance", "entitlement", "cover"})
 
 
 def _valenceless_words(doc: Doc, lower: str) -> list[int]:
@@ -1457,7 +1465,9 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     "pretty" +2.2, so "My manager was pretty toxic." read positive), and a "certain" before a
     noun or an adjective, which picks some out rather than being sure ("certain managers", "a
     certain amount": VADER rates "certain" +1.1, and 114 of the 138 such uses in the Kaggle
-    reviews are in cons). ``lower`` is the Doc's text in lower case. Without a tagger, none."""
+    reviews are in cons), and a "sick" that names a benefit or an absence ("sick pay", "sick
+    days": VADER rates "sick" -2.3, so "Good sick pay" read negative and "No sick pay"
+    positive). ``lower`` is the Doc's text in lower case. Without a tagger, none."""
     if all(w not in lower for w in TAG_READ_WORDS):
         return []
     if not doc.has_annotation("TAG"):
@@ -1472,6 +1482,8 @@ def _valenceless(t: Token) -> bool:
     if word == "like":
         return t.tag_ in _NOT_A_VERB
     doc = t.doc
+    if word == "sick":
+        return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _SICK_NEXT
     nxt = doc[t.i + 1].tag_ if t.i + 1 < len(doc) else ""
     if word == "pretty":
         return t.tag_ == "RB" and nxt in _DEGREE_NEXT
