@@ -36,6 +36,8 @@ def hits(nlp, text):
     ("Keep firing away, I will answer every question.", "firing"),  # other_sense: go ahead
     ("The interviews left me wanting to work there.", "left"),
     ("They called me in and I left them shortstaffed.", "left"),
+    ("I was tired of the corporate grind.", "corporate"),  # not_before_noun: a kind of job
+    ("I called in sick on Monday.", "sick"),  # other_sense: an absence, not an illness
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
@@ -46,6 +48,7 @@ def test_not_verb_cue_as_a_noun_is_a_hit(nlp):
     assert ("wellbeing_balance", "problem", "missed") in hits(nlp, "I missed every birthday.")
     assert ("compensation", "cue", "raise") in hits(nlp, "I asked for a raise and got nothing.")
     assert ("compensation", "cue", "finances") in hits(nlp, "My finances were a mess.")
+    assert ("management", "cue", "Corporate") in hits(nlp, "Corporate decided to cut our hours.")
 
 
 @pytest.mark.parametrize("text, found", [
@@ -270,3 +273,10 @@ def test_negation_reaches_a_later_conjunct_after_or(nlp, text, word, negated):
     doc = nlp(text)
     token = next(t for t in doc if t.lower_ == word)
     assert negated_through_or(token, {"not", "never", "n't", "no"}.__contains__) == negated
+
+
+def test_minimum_wage_names_pay_without_stating_a_problem(nlp):
+    # antiwork posts discuss the minimum wage in general: a topic, like "salary"
+    found = hits(nlp, "The minimum wage should keep pace with prices.")
+    assert ("compensation", "cue", "minimum wage") in found
+    assert ("compensation", "problem", "minimum wage") not in found
