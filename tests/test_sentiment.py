@@ -324,6 +324,16 @@ def test_a_lack_reaches_the_bare_conjuncts_of_its_noun(nlp):
     assert _weights("Little training and stress.", nlp)["stress"] < 0
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Opportunities for progression are limited.", "opportunities"),
+    ("The opportunities to move up are few and far between.", "opportunities"),
+    ("Size and scale limits genuine innovation.", "innovation"),
+])
+def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
+    assert _weights(text, nlp)[word] < 0
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+
+
 @pytest.mark.parametrize("text, sign", [
     ("No cons, great company to join.", 1),  # VADER: "no" negates "great" across the comma
     ("Not challenging, not great pay.", -1),  # VADER: a double negation, positive

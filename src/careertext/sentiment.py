@@ -39,7 +39,8 @@ there:
   "great" is not negated);
 * a lack word negates its whole noun phrase, by spaCy's parse ("limited career growth
   opportunities", :func:`_lacked_phrases`), and the good words of its bare conjuncts ("lack of
-  opportunities and incentives");
+  opportunities and incentives"); so does a lack said after the noun ("opportunities are
+  limited");
 * a wish for more is a shortfall ("the pay could be better", "it would be nice if they
   listened": the positive word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
@@ -1528,8 +1529,14 @@ def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
 #: adjective; "lack of", "lacks" before it), see :func:`_lacked_phrases`.
 _LACK_DETS = frozenset({"no", "few", "little", "zero", "minimal", "insufficient", "limited",
                         "low"})
-_LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking"})
-_LACK_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS))})\b", re.IGNORECASE)
+_LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking", "limit", "limits", "limiting"})
+#: Predicates that say their subject is lacking ("opportunities are limited", "promotions are
+#: few and far between").
+_LACK_PREDICATES = frozenset({"limited", "few", "rare", "scarce", "lacking", "minimal",
+                              "insufficient", "nonexistent", "non-existent", "sparse"})
+_LACK_WORD = re.compile(
+    rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS | _LACK_PREDICATES))})\b", re.IGNORECASE)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PHRASE_DEPS = frozenset({"compound", "amod"})
 # What ends a lacking phrase: a line break or a clause mark (:func:`_bare_conjuncts`), or a
 # comma (:func:`_lacked_phrases`: "limited, unhealthy snacks"; between conjuncts a comma is a
@@ -1546,12 +1553,15 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
     so in "Limited career growth opportunities" and "No career progression opportunities"
     "growth" and "opportunities" had read positive. Here "no", "few", "little", "zero",
     "minimal", "insufficient", "limited" or "low" as the determiner or adjective of a noun, and
-    the object of "lack of" / "lacks", negate the noun and its compounds and adjectives after
-    the lack word, on the same line and with no clause mark between ("limited, unhealthy
-    snacks" is no lack of unhealthy snacks); "few" and "little" not as "some" (:func:`_some`: "a few
-    good friends") nor after an adjective ("nice little perks"). The lack word keeps its own
-    valence (it may open a phrase of the career lexicon: "few development"). ``text`` is
-    ``doc.text`` (its offsets are the tokens'). Without a parser, nothing.
+    the object of "lack of" / "lacks" / "limits", negate the noun and its compounds and
+    adjectives after the lack word, on the same line and with no clause mark between
+    ("limited, unhealthy snacks" is no lack of unhealthy snacks); "few" and "little" not as
+    "some" (:func:`_some`: "a few good friends") nor after an adjective ("nice little
+    perks"). The lack word keeps its own valence (it may open a phrase of the career lexicon:
+    "few development"). A lack said after its noun, as the predicate of "be" ("opportunities
+    for progression are limited", "... are few and far between", "rare", "scarce",
+    "minimal"), negates the good words of the subject's phrase and its bare conjuncts.
+    ``text`` is ``doc.text`` (its offsets are the tokens'). Without a parser, nothing.
     """
     found = [m.start() for m in _LACK_WORD.finditer(text)]
     if not found or not doc.has_annotation("DEP"):
@@ -1564,6 +1574,14 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
             continue
         t = doc[i]
         word = t.lower_
+        if word in _LACK_PREDICATES and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
+            # "opportunities for progression are limited": the subject's good words
+            subject = next((c for c in t.head.children if c.dep_ in _SUBJECT_DEPS
+                            and c.pos_ in ("NOUN", "PROPN") and c.i < t.i), None)
+            if subject is not None and not _PHRASE_BREAK.search(text, subject.idx, t.idx):
+                negated.extend(w.idx for c in (subject, *_bare_conjuncts(subject, text))
+                               for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
+            continue
         if word in _LACK_DETS:
             head = t.head
             if t.dep_ not in ("det", "amod") or head.i <= t.i or head.pos_ not in ("NOUN",
