@@ -6,6 +6,7 @@ import math
 import warnings
 
 import pytest
+import spacy
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from spacy.tokens import DocBin
@@ -588,12 +589,22 @@ def test_certain_before_a_noun_picks_out_and_carries_no_valence_in_career_text(n
 
 
 @pytest.mark.parametrize("text, sign", [("Good sick pay.", 1), ("Sick pay is great.", 1),
-                                        ("No sick pay.", 0), ("Sick days.", 0)])
-def test_sick_pay_and_sick_days_name_a_benefit_in_career_text(nlp, text, sign):
+                                        ("No sick pay.", 0), ("Sick days.", 0),
+                                        ("Working weekends and bank holidays.", 0)])
+def test_a_compound_that_names_a_thing_carries_no_valence_in_career_text(nlp, text, sign):
     s = sentiment(text, domain="career", nlp=nlp)
-    assert "sick" not in [c.phrase.lower() for c in s.explain()]
+    assert not {"sick", "holidays"} & {c.phrase.lower() for c in s.explain()}
     assert (s.compound > 0) if sign else (s.compound == 0), s.explain()
+    # elsewhere the words keep VADER's valence, and general text keeps VADER's reading
     assert sentiment("I was off sick for a week.", domain="career", nlp=nlp).compound < 0
+    assert sentiment("Great holidays.", domain="career", nlp=nlp).compound > 0
+    assert sentiment(text, domain="general", nlp=nlp).explain()
+
+
+def test_compounds_are_read_without_a_tagger():
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    assert sentiment("Good sick pay.", domain="career", nlp=blank).compound > 0
 
 
 @pytest.mark.parametrize("text", ["Little pay.", "They do not pay on time.", "Not enough pay."])

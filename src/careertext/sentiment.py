@@ -45,8 +45,10 @@ there:
   listened": the positive word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
-  "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
-  managers") and "sick" before "pay", "leave", "days" ... ("good sick pay");
+  "pretty" as an adverb of degree ("pretty toxic") and "certain" before a noun ("certain
+  managers");
+* a word VADER rates carries none in a compound that names a thing (``data/topic_compounds.yaml``:
+  "good sick pay", "working bank holidays");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
   ("I sat with a patient" is no "be patient").
 
@@ -73,6 +75,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import yaml
 from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -1411,7 +1414,8 @@ else None
                                              and _career_gate(lower, self.topics, self.words))
         sentences = []
         bounds = _unit_bounds(doc, text)
-        valenceless = _valenceless_words(doc, lower) if career else ()
+        valenceless = ([*_valenceless_words(doc, lower), *compound_words(doc, lower)]
+                       if career else ())
         layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
         negated = _negated_conjuncts(doc, lower) if career else ()
         if career:
@@ -1451,11 +1455,8 @@ _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
-TAG_READ_WORDS = frozenset({"like", "pretty", "certain", "sick"})
+TAG_READ_WORDS = frozenset({"like", "pretty", "certain"})
 _CERTAIN_NEXT = _NOUN_TAGS | {"JJ"}
-#: After "sick", the words that make it name a benefit or an absence, not an illness.
-_SICK_NEXT = frozenset({"pay", "leave", "day", "days", "time", "note", "notes", "policy",
-                        "scheme", "benefit", "benefits", "allowance", "entitlement", "cover"})
 
 
 def _valenceless_words(doc: Doc, lower: str) -> list[int]:
@@ -1466,9 +1467,7 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     "pretty" +2.2, so "My manager was pretty toxic." read positive), and a "certain" before a
     noun or an adjective, which picks some out rather than being sure ("certain managers", "a
     certain amount": VADER rates "certain" +1.1, and 114 of the 138 such uses in the Kaggle
-    reviews are in cons), and a "sick" that names a benefit or an absence ("sick pay", "sick
-    days": VADER rates "sick" -2.3, so "Good sick pay" read negative and "No sick pay"
-    positive). ``lower`` is the Doc's text in lower case. Without a tagger, none."""
+    reviews are in cons). ``lower`` is the Doc's text in lower case. Without a tagger, none."""
     if all(w not in lower for w in TAG_READ_WORDS):
         return []
     if not doc.has_annotation("TAG"):
@@ -1483,12 +1482,56 @@ def _valenceless(t: Token) -> bool:
     if word == "like":
         return t.tag_ in _NOT_A_VERB
     doc = t.doc
-    if word == "sick":
-        return t.i + 1 < len(doc) and doc[t.i + 1].lower_ in _SICK_NEXT
     nxt = doc[t.i + 1].tag_ if t.i + 1 < len(doc) else ""
     if word == "pretty":
         return t.tag_ == "RB" and nxt in _DEGREE_NEXT
     return nxt in _CERTAIN_NEXT  # "certain"
+
+
+@lru_cache(maxsize=1)
+def topic_compounds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Compounds in which a word VADER rates names a thing, not a feeling (package data,
+    ``data/topic_compounds.yaml``): word -> (the words before it, the words after it that make
+    the compound). In career text the word carries no valence there (:func:`compound_words`).
+
+    Examples
+    --------
+    >>> "pay" in topic_compounds()["sick"][1] and "bank" in topic_compounds()["holidays"][0]
+    True
+    """
+    text = resources.files("careertext").joinpath("data/topic_compounds.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {word.lower(): (frozenset(w.lower() for w in spec.get("previous", ())),
+                           frozenset(w.lower() for w in spec.get("next", ())))
+            for word, spec in data.items()}
+
+
+def compound_words(doc: Doc, lower: str) -> list[int]:
+    """Offsets of the words of :func:`topic_compounds` that stand in one of their compounds
+    ("sick pay", "sick days", "bank holidays"): in career text they carry no valence, so "Good
+    sick pay" reads positive and "Working weekends and bank holidays" neutral (VADER: "sick"
+    -2.3, "holidays" +1.6). ``lower`` is the Doc's text in lower case. Needs no tagger.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Good sick pay, but you work bank holidays.")
+    >>> [doc.text[i:i + 8] for i in compound_words(doc, doc.text.lower())]
+    ['sick pay', 'holidays']
+    """
+    compounds = topic_compounds()
+    if all(w not in lower for w in compounds):
+        return []
+    out = []
+    for t in doc:
+        spec = compounds.get(t.lower_)
+        if spec is None:
+            continue
+        previous, following = spec
+        if ((t.i > 0 and doc[t.i - 1].lower_ in previous)
+                or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in following)):
+            out.append(t.idx)
+    return out
 
 
 def _layer_nouns(doc: Doc, text: str, start: int, contributions,
