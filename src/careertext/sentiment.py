@@ -90,7 +90,7 @@ __all__ = [
     "is_career_text",
     "load_lexicon", "merge_chunk_data", "sentiment",
     "sentiment_from_data",
-    "sentiment_many", "vader_lexicon",
+    "sentiment_many", "topic_compounds", "vader_lexicon",
 ]
 
 # -- VADER's constants and word lists (vaderSentiment 3.3.2) --------------------------------------
@@ -1414,7 +1414,7 @@ else None
                                              and _career_gate(lower, self.topics, self.words))
         sentences = []
         bounds = _unit_bounds(doc, text)
-        valenceless = ([*_valenceless_words(doc, lower), *compound_words(doc, lower)]
+        valenceless = ([*_valenceless_words(doc, lower), *_compound_words(doc, lower)]
                        if career else ())
         layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
         negated = _negated_conjuncts(doc, lower) if career else ()
@@ -1492,7 +1492,7 @@ def _valenceless(t: Token) -> bool:
 def topic_compounds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Compounds in which a word VADER rates names a thing, not a feeling (package data,
     ``data/topic_compounds.yaml``): word -> (the words before it, the words after it that make
-    the compound). In career text the word carries no valence there (:func:`compound_words`).
+    the compound). In career text the word carries no valence there (:func:`_compound_words`).
 
     Examples
     --------
@@ -1506,7 +1506,7 @@ def topic_compounds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
             for word, spec in data.items()}
 
 
-def compound_words(doc: Doc, lower: str) -> list[int]:
+def _compound_words(doc: Doc, lower: str) -> list[int]:
     """Offsets of the words of :func:`topic_compounds` that stand in one of their compounds
     ("sick pay", "sick days", "bank holidays"): in career text they carry no valence, so "Good
     sick pay" reads positive and "Working weekends and bank holidays" neutral (VADER: "sick"
@@ -1516,7 +1516,7 @@ def compound_words(doc: Doc, lower: str) -> list[int]:
     --------
     >>> import spacy
     >>> doc = spacy.blank("en")("Good sick pay, but you work bank holidays.")
-    >>> [doc.text[i:i + 8] for i in compound_words(doc, doc.text.lower())]
+    >>> [doc.text[i:i + 8] for i in _compound_words(doc, doc.text.lower())]
     ['sick pay', 'holidays']
     """
     compounds = topic_compounds()
