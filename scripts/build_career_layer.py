@@ -16,7 +16,7 @@ Writes three package data files:
   its thresholds were chosen on the project's development sets (``benchmarks/bench_domain.py``)
   and the Kaggle hold-out.
 * ``src/careertext/data/career_layer.tsv``: weights of words and word pairs
-  (:meth:`careertext.sentiment.LexiconScorer.terms`) that the sentiment scorer adds to a
+  (:meth:`careertext.lexicon_scorer.LexiconScorer.terms`) that the sentiment scorer adds to a
   sentence's raw score in career text. A logistic regression (L2, ``C``, no intercept) learns
   from the sentences of career texts with weak labels: a review's ``pros`` are positive, its
   ``cons`` negative, its ``headline`` positive when the review gives 4-5 stars and negative at
@@ -71,16 +71,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build_career_lexicon as lexicon_script  # noqa: E402
 
-from careertext.sentiment import (  # noqa: E402
+from careertext.career_lexicons import career_lexicon, is_career_text  # noqa: E402
+from careertext.lexicon_scorer import LexiconScorer  # noqa: E402
+from careertext.vader import (  # noqa: E402
     _WORD,
     BOOSTERS,
     CONTRAST,
     NEGATE,
-    LexiconScorer,
     _negated,
     _normalize,
-    career_lexicon,
-    is_career_text,
     vader_lexicon,
 )
 

@@ -79,16 +79,10 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from careertext.sentiment import (  # noqa: E402
-    _LACK,
-    _WORD,
-    BOOSTERS,
-    NEGATE,
-    TAG_READ_WORDS,
-    LexiconScorer,
-    _some,
-    vader_lexicon,
-)
+from careertext.career_rules import _LACK, _some  # noqa: E402
+from careertext.lexicon_scorer import LexiconScorer  # noqa: E402
+from careertext.parse_rules import TAG_READ_WORDS  # noqa: E402
+from careertext.vader import _WORD, BOOSTERS, NEGATE, vader_lexicon  # noqa: E402
 
 DATA = Path("/work/shared/data/glassdoor-reviews/glassdoor_kaggle_subset_10k.csv")
 OUT = ROOT / "src" / "careertext" / "data" / "career_lexicon.tsv"

@@ -20,7 +20,6 @@ from careertext.sentiment import (
     aspect_sentiment,
     career_layer,
     career_lexicon,
-    career_topics,
     is_career_text,
     merge_chunk_data,
     sentiment,
@@ -110,13 +109,6 @@ def test_lack_and_excess_are_negative(nlp, text):
     assert s.compound < 0, (text, s.explain())
 
 
-@pytest.mark.parametrize("phrase", ["support from management", "extra pay", "much room"])
-def test_no_term_is_learned_from_its_negated_mentions(phrase):
-    # the cons say "no support from management"; learning the phrase from those mentions had
-    # made it negative, and the scorer's negation of it positive
-    assert phrase not in career_lexicon()
-
-
 @pytest.mark.parametrize("text", ["Management.", "Hours.", "Discount.", "Long.", "Meetings."])
 def test_context_dependent_words_are_neutral_alone(nlp, text):
     assert score(nlp, text).compound == 0
@@ -149,29 +141,6 @@ def test_lack_is_one_contribution(nlp):
     assert [c.phrase for c in s.sentences[0].contributions] == ["Lack of training",
                                                                "too many meetings"]
     assert all(c.weight < 0 for c in s.sentences[0].contributions)
-
-
-def test_career_lexicon_keeps_vader_words():
-    from careertext.sentiment import vader_lexicon
-
-    vader = vader_lexicon()
-    lex = career_lexicon()
-    words = [t for t in lex if " " not in t]
-    # a VADER word is never re-weighted, only read as a neutral topic (valence 0)
-    assert words and not [w for w in words if w in vader and lex[w]]
-    # single words are the exception: phrases carry the domain valence
-    assert len(words) < 0.01 * len(lex)
-
-
-def test_neutral_topic_words_are_vader_nouns_and_verbs():
-    from careertext.sentiment import TAG_READ_WORDS, vader_lexicon
-
-    vader = vader_lexicon()
-    neutral = {t for t, v in career_lexicon().items() if v == 0}
-    assert {"promoted", "treat", "pay"} <= neutral
-    assert all(t in vader and " " not in t for t in neutral)
-    # evaluative words keep VADER's reading; words read in context are left to their rules
-    assert not neutral & ({"great", "good", "bad", "happy", "kind"} | TAG_READ_WORDS)
 
 
 def test_neutral_topic_word_scores_nothing_in_career_text(nlp):
@@ -256,14 +225,6 @@ def test_a_good_wish_stays_positive(nlp):
                      domain="career").compound > 0
 
 
-def test_zero_domain_valence_makes_a_vader_word_a_topic():
-    s = LexiconScorer({"promoted": 0.0})
-    assert s.score("I was promoted").compound == 0
-    assert s.score("I was promoted", career=False).compound > 0
-    assert s.score("I was never promoted").compound == LexiconScorer().score(
-        "I was never promoted").compound < 0
-
-
 def test_phrases_are_one_contribution(nlp):
     s = score(nlp, "Long hours and micromanagement.")
     assert [c.phrase for c in s.sentences[0].contributions] == ["Long hours", "micromanagement"]
@@ -279,21 +240,6 @@ def test_explanations_sum_to_raw_score(nlp):
     assert [abs(c.weight) for c in ranked] == sorted((abs(c.weight) for c in ranked), reverse=True)
     frame = s.to_frame()
     assert list(frame["text"]) == [x.text for x in s.sentences]
-
-
-def test_agrees_with_vader_on_general_text():
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    vader = SentimentIntensityAnalyzer()
-    ours = LexiconScorer(contrast=("but",))
-    for text in ["VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
-                 "At least it isn't a horrible book.", "The book was only kind of good.",
-                 "Sentiment analysis has never been this good!", "Not bad at all",
-                 "Make sure you :) or :D today!", "Without a doubt, excellent idea.",
-                 "Roger Dodger is one of the least compelling variations on this theme.",
-                 "The plot was good, but the characters are uncompelling."]:
-        assert ours.score(text, False).compound == pytest.approx(
-            vader.polarity_scores(text)["compound"], abs=1e-4), text
 
 
 @pytest.mark.parametrize("text, sign", [
@@ -333,17 +279,6 @@ def test_a_lack_reaches_the_bare_conjuncts_of_its_noun(nlp):
 def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
     assert _weights(text, nlp)[word] < 0
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
-
-
-@pytest.mark.parametrize("text, sign", [
-    ("No cons, great company to join.", 1),  # VADER: "no" negates "great" across the comma
-    ("Not challenging, not great pay.", -1),  # VADER: a double negation, positive
-    ("Salary is very low, long working hours.", -1),  # "low" lacks nothing after the comma
-    ("Not great pay.", -1),
-])
-def test_career_negation_stays_in_its_clause(text, sign):
-    assert sign * sentiment(text, domain="career").compound > 0
-    assert LexiconScorer().score(text, True).compound * sign > 0
 
 
 def test_html_is_escaped(nlp):
@@ -459,60 +394,6 @@ def test_layer_follows_vader_rules(nlp):
     w_neg = {c.phrase: c.weight for c in negated.contributions}["unrealistic"]
     assert w < 0 < w_neg
     assert w_neg == pytest.approx(w * -0.74, abs=1e-3)
-
-
-def test_layer_leaves_topics_and_vader_words_alone():
-    layer, topics = career_layer(), career_topics()
-    from careertext.sentiment import vader_lexicon
-
-    vader = vader_lexicon()
-    assert not any(t in layer for t in ("management", "hours", "the manager", "the", "long"))
-    assert not topics & set(layer)
-    assert not any(w in vader for t in layer for w in t.split())
-
-
-def test_layer_holds_evaluative_words_not_story_words():
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    layer = career_layer()
-    assert {"unrealistic", "poorly", "political"} <= set(layer)
-    assert not set(layer) & {"told", "asked", "left", "leaving", "taking", "instead", "maybe"}
-    copulas = {"is", "are", "was", "were", "be", "been", "being", "am"}  # "were long"
-    assert not any(w in STOP_WORDS - copulas for t in layer if " " in t for w in t.split())
-    text = "In March I left the agency, and my manager asked me to stay until the summer."
-    assert sentiment(text, domain="career").compound == 0
-
-
-@pytest.mark.parametrize("text, career", [
-    ("Fired today. Still processing it.", True),  # no workplace noun, but career words
-    ("Got let go this morning, no severance.", True),
-    ("The goalkeeper gave a heroic performance tonight.", False),  # a topic word, other sense
-    ("Flight delayed three hours, airport sushi it is.", False),
-])
-def test_domain_gate_reads_the_words_not_only_the_topics(text, career):
-    assert is_career_text(text) is career
-
-
-def test_domain_gate_thresholds():
-    topics, words = frozenset({"shift"}), {"shift": 1.0, "rota": 0.9, "cat": -1.0, "dog": 0.0}
-    assert is_career_text("rota rota rota", topics, words)  # mean 0.9, no topic needed
-    assert not is_career_text("rota rota dog", topics, words)  # mean 0.6, no topic
-    assert is_career_text("shift dog", topics, words)  # a topic and a mean of 0.5
-    assert not is_career_text("shift cat dog", topics, words)  # a topic, mean 0
-    long_text = "shift " + "cat dog " * 10  # a topic and 21 known words
-    assert is_career_text(long_text, topics, words)
-    assert not is_career_text(long_text.replace("shift", "dog"), topics, words)
-    assert not is_career_text("unknown words only", topics, words)
-
-
-def test_career_topics_are_workplace_nouns():
-    topics = career_topics()
-    assert {"salary", "colleagues", "workload", "management", "overtime"} <= topics
-    assert not topics & {"film", "the", "pros", "cons", "dont", "t", "g", "haven", "lack", "lots"}
-    assert not is_career_text("I haven't seen it, e.g. the film. Don't!")
-    assert is_career_text("Too much OVERTIME.") and not is_career_text("")
-    assert is_career_text("I quit because I was underpaid.")  # a rare career-lexicon word
-    assert sentiment("I quit because I was underpaid.").compound < 0
 
 
 def test_domain_setting(nlp):

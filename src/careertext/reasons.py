@@ -122,7 +122,7 @@ def reasons_from_data(obj: Doc | Span) -> tuple[Reason, ...]:
 
 @lru_cache(maxsize=1)
 def _polarity_scorer():
-    from .sentiment import LexiconScorer
+    from .lexicon_scorer import LexiconScorer
 
     return LexiconScorer()
 
@@ -132,7 +132,7 @@ def clause_polarity(text: str) -> float:
     """VADER compound score of a clause, in [-1, 1] (cached: clauses repeat across codes).
 
     Computed by careertext's re-implementation of VADER's lexicon and rules
-    (:class:`careertext.sentiment.LexiconScorer` without the career additions), a third faster
+    (:class:`careertext.lexicon_scorer.LexiconScorer` without the career additions), a third faster
     than ``vaderSentiment`` and equal to it on all 1,811 clauses this component scored in 200
     Reddit posts (they differ on rare inputs: emoji with a variation selector, and a quirk of
     ``vaderSentiment``'s "but" rule when two words share a valence).

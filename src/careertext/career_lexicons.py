@@ -1,0 +1,155 @@
+"""The career lexicon, career layer, workplace topics and career words (package data under
+``data/``, learned by ``scripts/build_career_lexicon.py`` and ``scripts/build_career_layer.py``),
+and the domain gate (:func:`is_career_text`) that decides which texts are read as career text."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+from .vader import _WORD, _strip_punc
+
+
+def _parse_lexicon(text: str, source: str) -> dict[str, float]:
+    lex: dict[str, float] = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if parts[1:2] in (["valence"], ["weight"], ["log_ratio"]):  # header
+            continue
+        try:
+            value = float(parts[1])
+        except (IndexError, ValueError):
+            raise InputError("E020", f"{source}, line {n}: expected 'term<TAB>valence', got "
+                             f"{line[:60]!r}.", "Write one term and its valence (-4..4) a line, "
+                             "tab-separated.") from None
+        term = " ".join(_lexicon_words(parts[0]))
+        if term and math.isfinite(value):
+            lex[term] = max(-4.0, min(4.0, value))
+    return lex
+
+
+def _lexicon_words(term: str) -> list[str]:
+    return [_strip_punc(w).lower() for w in term.split()]
+
+
+@lru_cache(maxsize=1)
+def career_lexicon() -> dict[str, float]:
+    """The bundled career lexicon (``data/career_lexicon.tsv``): term -> valence on VADER's scale.
+
+    Examples
+    --------
+    >>> career_lexicon()["lack of training"] < 0 < career_lexicon()["lots of training"]
+    True
+    """
+    return _bundled_lexicon("career_lexicon.tsv")
+
+
+@lru_cache(maxsize=1)
+def career_layer() -> dict[str, float]:
+    """The bundled career layer (``data/career_layer.tsv``): word or word pair -> weight added
+    to a sentence's raw score (VADER's scale) in career text, learned with logistic regression
+    from Glassdoor pros, cons and headlines on top of VADER and the career lexicon
+    (``scripts/build_career_layer.py``).
+
+    Examples
+    --------
+    >>> career_layer()["unrealistic"] < 0 < career_layer()["varied work"]
+    True
+    """
+    return _bundled_lexicon("career_layer.tsv")
+
+
+def _bundled_lexicon(name: str) -> dict[str, float]:
+    path = resources.files("careertext").joinpath(f"data/{name}")
+    return _parse_lexicon(path.read_text("utf-8"), name)
+
+
+@lru_cache(maxsize=1)
+def career_topics() -> frozenset[str]:
+    """Words (``data/career_topics.tsv``) that mark a text as career text: workplace nouns and
+    single words of the career lexicon at least ``e**2.5`` (about 12) times as frequent in
+    Glassdoor reviews as in general English (spaCy's ``en`` word probabilities), see
+    ``scripts/build_career_layer.py``.
+
+    Examples
+    --------
+    >>> {"salary", "colleagues", "workload", "understaffed"} <= career_topics()
+    True
+    """
+    text = resources.files("careertext").joinpath("data/career_topics.tsv").read_text("utf-8")
+    return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
+                     if line and not line.startswith("#") and not line.startswith("word\t"))
+
+
+@lru_cache(maxsize=1)
+def career_words() -> dict[str, float]:
+    """Content words (``data/career_words.tsv``) -> natural log of how much more frequent they
+    are in career text (Glassdoor reviews and the development half of the Reddit career posts)
+    than in general English (spaCy's ``en`` word probabilities), clipped to [-3, 3]; see
+    ``scripts/build_career_layer.py``. :func:`is_career_text` averages them over a text.
+
+    Examples
+    --------
+    >>> career_words()["coworkers"] > 0 > career_words()["film"]
+    True
+    """
+    return _bundled_lexicon("career_words.tsv")
+
+
+#: :func:`is_career_text`: a text whose content words average at least this log ratio
+#: (:func:`career_words`; e**0.75 is about 2x as frequent in career text) is career text,
+GATE_MEAN = 0.75
+#: and so is a text with a workplace topic (:func:`career_topics`) whose content words average
+#: at least this,
+GATE_TOPIC_MEAN = 0.5
+#: or that has at least this many content words (a long text naming a workplace topic).
+GATE_LONG = 20
+
+
+def is_career_text(text: str, topics: frozenset[str] | None = None,
+                   words: dict[str, float] | None = None) -> bool:
+    """Whether :class:`SentimentScorer` reads ``text`` as career text (``domain="auto"``).
+
+    The content words of ``text`` that :func:`career_words` (or ``words``) knows are averaged:
+    a text is career text when that mean is at least :data:`GATE_MEAN`, or when it names a
+    workplace topic (a word of :func:`career_topics`, or of ``topics``) and either the mean is
+    at least :data:`GATE_TOPIC_MEAN` or it has at least :data:`GATE_LONG` such words. So
+    "Fired today." is career text without a workplace noun, and "a heroic performance" is no
+    career text although "performance" is a workplace topic.
+
+    Examples
+    --------
+    >>> is_career_text("Long hours and a tiny salary."), is_career_text("What a lovely film!")
+    (True, False)
+    >>> is_career_text("Got let go this morning, no severance.")
+    True
+    """
+    return _career_gate(text.lower(), career_topics() if topics is None else topics,
+                        career_words() if words is None else words)
+
+
+def _career_gate(lower: str, topics: frozenset[str], words: dict[str, float]) -> bool:
+    """:func:`is_career_text` of a lower-cased text."""
+    found = _WORD.findall(lower)
+    ratios = [r for r in map(words.get, found) if r is not None]
+    mean = sum(ratios) / len(ratios) if ratios else -math.inf
+    if mean >= GATE_MEAN:
+        return True
+    return (mean >= GATE_TOPIC_MEAN or len(ratios) >= GATE_LONG) \
+        and not topics.isdisjoint(found)
+
+
+def load_lexicon(path: str | Path) -> dict[str, float]:
+    """Read a lexicon file: one ``term<TAB>valence[<TAB>...]`` a line (``#`` comments and a
+    ``term	valence`` header allowed); terms may be phrases ("long hours")."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError("E021", f"Lexicon file {str(path)!r} does not exist.",
+                         "Pass the path of a tab-separated term/valence file, or None.")
+    return _parse_lexicon(p.read_text("utf-8"), p.name)

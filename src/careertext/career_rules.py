@@ -1,0 +1,357 @@
+"""The readings of career text that work on a sentence's words (no parse): a lack ("few
+opportunities"), a wish for more ("the pay could be better"), what one stopped doing, a regret,
+"rather than", the utmost ("couldn't be happier") and clause bounds. Each returns the indices it
+negates or keeps; :class:`careertext.lexicon_scorer.LexiconScorer` applies them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .vader import BOOSTERS, _negated
+
+# A clause mark: a comma, colon, semicolon, full stop, "!", "?" or closing bracket before a space
+# (not the "." of "3.5"), an opening bracket, or a dash between spaces.
+_CLAUSE_MARK = re.compile(r"[,;:.!?)\]](?=\s|$)|[(\[]|\s[-–—]+\s")
+
+
+_SOME = frozenset({"few", "little"})
+_SOME_FEW_AFTER = frozenset({"last", "first", "past", "next", "these", "those", "every"})
+
+
+def _some(lower: list[str], i: int) -> bool:
+    """Whether word ``i`` is the "few" of "a few" or the "little" of "a little", or a "few" of
+    time ("the last few years", "the first few months", "every few weeks"): some, no lack.
+
+    >>> _some("over the last few years".split(), 3), _some("very few opportunities".split(), 1)
+    (True, False)
+    """
+    return i > 0 and lower[i] in _SOME and (
+        lower[i - 1] == "a" or (lower[i] == "few" and lower[i - 1] in _SOME_FEW_AFTER))
+
+
+#: Quantity words that, in career text, negate the lexicon word right after them, or after up
+#: to two of "of" / "any" / "real" ("few opportunities", "lack of any support"), as
+#: VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a little help":
+#: some, not a lack).
+_LACK = frozenset({"few", "little", "zero", "minimal", "insufficient", "limited", "low",
+                   "lack", "lacked", "lacks", "lacking"})
+_LACK_GAP = frozenset({"of", "any", "real"})
+
+
+def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word that a lack word negates to the lack word's index.
+
+    >>> _lack_targets(["few", "opportunities"], {"opportunities": 1.6})
+    {1: 0}
+    >>> _lack_targets(["a", "few", "friends"], {"friends": 2.1})
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if w not in _LACK or _some(lower, j):
+            continue
+        k = j + 1
+        while k < min(n - 1, j + 3) and lower[k] in _LACK_GAP:  # "lack of any support"
+            k += 1
+        if k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS:
+            out[k] = j
+    return out
+
+
+#: To have stopped doing something is no longer to do it: "stopped" / "stops" + a gerund the
+#: lexicon rates negates that gerund, as "no longer" would ("I stopped enjoying the work" had
+#: read positive, VADER's "stopped" -0.9 against "enjoying" +2.4; "I stopped caring" had read
+#: positive too). After a gerund of state ("being", "feeling", "getting", "becoming") the word of
+#: the next two that the lexicon rates is negated ("it stopped being fun"). "stopped" itself
+#: then carries no valence; before a gerund the lexicon does not rate ("the company stopped
+#: paying us") it keeps VADER's. Not "stop": an order or a wish complains of what goes on ("Stop
+#: wasting my time!", "you need to stop micromanaging"); not a "stopped" negated itself ("never
+#: stopped complaining"): :func:`_stop_targets` keeps those.
+_CEASE = frozenset({"stopped", "stops"})
+_CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
+
+
+#: What is done "rather than" or "instead of" something is not that thing: the lexicon words
+#: among the three words after it are negated ("promotions based on longevity rather than
+#: merit", "they complain instead of trying to help"; "supported us rather than complained"
+#: praises). 175 Kaggle pros and cons use it.
+_INSTEAD = frozenset({("rather", "than"), ("instead", "of")})
+
+
+def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word after "rather than" / "instead of" to the index of
+    "than" / "of".
+
+    >>> lex = {"quality": 1.5, "help": 1.7, "complained": -1.7}
+    >>> _instead_targets("volume rather than quality".split(), lex)
+    {3: 2}
+    >>> _instead_targets("they moaned instead of trying to help".split(), lex)
+    {6: 3}
+    >>> _instead_targets("rather than quality".split()[1:], lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j in range(1, n - 1):
+        if (lower[j - 1], lower[j]) in _INSTEAD:
+            for k in range(j + 1, min(n, j + 4)):
+                if lower[k] in lex and lower[k] not in BOOSTERS:
+                    out[k] = j
+    return out
+
+
+#: Not to stop doing something is to go on doing it: a negated "stop" / "stopped" / "stops"
+#: (a negation among the two words before it) + a gerund the lexicon rates leaves that gerund
+#: its own valence where VADER's window negates it ("I never stopped loving the work" had read
+#: negative, "I haven't stopped crying" positive), and the "stop" carries none.
+_CONTINUE = frozenset({"stop", "stopped", "stops"})
+
+
+def _stop_targets(lower: list[str],
+                  lex: dict[str, float]) -> tuple[dict[int, int], dict[int, int]]:
+    """Two maps from the index of a lexicon word to the index of the "stop" word that bears on
+    it: the words a "stopped" / "stops" negates (:data:`_CEASE`), and the words a negated
+    "stop" leaves un-negated (:data:`_CONTINUE`).
+
+    >>> lex = {"stopped": -0.9, "enjoying": 2.4, "fun": 2.3, "feeling": 0.5, "loving": 2.9,
+    ...        "crying": -2.1}
+    >>> _stop_targets("i stopped enjoying the work".split(), lex)
+    ({2: 1}, {})
+    >>> _stop_targets("it stopped being fun".split(), lex)
+    ({3: 1}, {})
+    >>> _stop_targets("i stopped feeling so fun".split(), lex)
+    ({2: 1, 4: 1}, {})
+    >>> _stop_targets("they stopped paying us".split(), lex)
+    ({}, {})
+    >>> _stop_targets("i never stopped loving the work".split(), lex)
+    ({}, {3: 2})
+    >>> _stop_targets("i haven't stopped crying".split(), lex)
+    ({}, {3: 2})
+    >>> _stop_targets("it never stopped being fun".split(), lex)
+    ({}, {4: 2})
+    >>> _stop_targets("stop wasting my time".split(), lex)
+    ({}, {})
+    """
+    ceased: dict[int, int] = {}
+    kept: dict[int, int] = {}
+    for j, w in enumerate(lower):
+        if w not in _CONTINUE:
+            continue
+        if any(_negated(x) for x in lower[max(0, j - 2):j]):  # "I haven't stopped crying"
+            kept.update(_gerund_targets(lower, lex, j))
+        elif w in _CEASE:
+            ceased.update(_gerund_targets(lower, lex, j))
+    return ceased, kept
+
+
+def _gerund_targets(lower: list[str], lex: dict[str, float], j: int) -> dict[int, int]:
+    """The lexicon words that the "stop" at ``j`` bears on: the gerund after it, or after a
+    gerund of state ("being", "feeling", "getting", "becoming") the next rated word of two."""
+    n = len(lower)
+    if j + 1 >= n or not lower[j + 1].endswith("ing"):
+        return {}
+    out = {}
+    gerund = lower[j + 1]
+    if gerund in lex:
+        out[j + 1] = j
+    if gerund in _CEASE_STATE:
+        k = next((k for k in range(j + 2, min(n, j + 4))
+                  if lower[k] in lex and lower[k] not in BOOSTERS), None)
+        if k is not None:
+            out[k] = j
+    return out
+
+
+#: A wish against the facts is a regret: "wish" + a subject + a past or a modal ("I wish I had
+#: left sooner", "I wish they would listen", "I wish I'd known") says that things are not so,
+#: and VADER's +1.7 for "wish" is negated there; "I wish you all the best" keeps it.
+_REGRET = frozenset({"wish", "wished"})
+_REGRET_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "someone", "somebody",
+                              "it", "my", "our", "the"})
+_REGRET_VERBS = frozenset({"had", "hadn't", "hadnt", "were", "was", "could", "would", "did",
+                           "didn't", "didnt", "knew", "could've", "would've"})
+# (career text reads "’" as "'": "I’d" is "i'd" here)
+_REGRET_CONTRACTED = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd"})
+
+
+def _regret_targets(lower: list[str]) -> frozenset[int]:
+    """Indices of the "wish" words that look back against the facts.
+
+    >>> sorted(_regret_targets("i wish i had left sooner".split()))
+    [1]
+    >>> sorted(_regret_targets("i wish my manager would listen".split()))
+    [1]
+    >>> sorted(_regret_targets("i wish you all the best".split()))
+    []
+    """
+    out = set()
+    n = len(lower)
+    for i, w in enumerate(lower):
+        if w not in _REGRET or i + 1 >= n:
+            continue
+        nxt = lower[i + 1]
+        if nxt in _REGRET_CONTRACTED or (
+                nxt in _REGRET_SUBJECTS and not _REGRET_VERBS.isdisjoint(lower[i + 2:i + 4])):
+            out.add(i)
+    return frozenset(out)
+
+
+#: A wish for more: "could" / "should" + "be" / "have been" / "use" / "do with", up to three
+#: words of degree, then a comparative the lexicon rates positive ("better", "happier") or
+#: "more" + a positive word, not followed by "than": what the review says is short of it ("the
+#: pay could be a bit better", "managers should be more supportive", "the raise could have been
+#: better"). The word is negated, as after "no". So is a word of desirability after "would be"
+#: and before "if" / "to": "it would be nice if management listened", "would be good to have
+#: more training" (in 11 Kaggle cons and no pro; "would be glad for", "would be good for" are no
+#: wish). A need for better is one too: "need" / "needs" / "needed" (+ "to" (+ "be")) + such a
+#: comparative or "more" + a positive word ("management needs to be more structured", "need
+#: better management"), or a word of improvement ("working culture needs to improve", "needs
+#: improvement"), as is "could" / "should" + "improve" ("communication could improve").
+_NEED = frozenset({"need", "needs", "needed"})
+_IMPROVE = frozenset({"improve", "improvement", "improving", "improved"})
+_WISH = frozenset({"could", "should", "could've", "should've", "would"}) | _NEED
+_WISH_NICE = frozenset({"nice", "good", "great", "helpful", "beneficial", "useful", "better",
+                        "ideal", "lovely", "wonderful"})
+_WISH_NICE_NEXT = frozenset({"if", "to"})
+_WISH_VERBS = frozenset({"be", "use"})
+_WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "slightly",
+                          "somewhat", "even", "alot", "lil"})
+_WISH_NICE_DEGREE = _WISH_DEGREE | frozenset(BOOSTERS)  # "would be really nice if"
+
+
+def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each positive word that a wish for more negates to the modal's index.
+
+    >>> lex = {"better": 1.9, "supportive": 1.9, "good": 1.9}
+    >>> _wish_targets("the pay could be a bit better".split(), lex)
+    {6: 2}
+    >>> _wish_targets("managers should be more supportive".split(), lex)
+    {4: 1}
+    >>> _wish_targets("it could be better than this".split(), lex)
+    {}
+    >>> _wish_targets("it could be good".split(), lex)
+    {}
+    >>> _wish_targets("the raise could have been better".split(), lex)
+    {5: 2}
+    >>> _wish_targets("it could've been better".split(), lex)
+    {3: 1}
+    >>> _wish_targets("it would be really good if they listened".split(), lex)
+    {4: 1}
+    >>> _wish_targets("it would be good for you".split(), lex)
+    {}
+    >>> _wish_targets("management needs to be more supportive".split(), lex)
+    {5: 1}
+    >>> _wish_targets("the culture needs to improve".split(), {"improve": 1.9})
+    {4: 2}
+    >>> _wish_targets("you need to be good at it".split(), lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if w not in _WISH or j + 1 >= n:
+            continue
+        if w == "would":  # only "would be nice if ...": "would be better" may be a forecast
+            k = j + 2
+            while k < min(n, j + 4) and lower[k] in _WISH_NICE_DEGREE:
+                k += 1
+            if (lower[j + 1] == "be" and k + 1 < n and lower[k] in _WISH_NICE
+                    and lower[k + 1] in _WISH_NICE_NEXT and lex.get(lower[k], 0.0) > 0):
+                out[k] = j
+            continue
+        if w in _NEED:  # "needs to be more structured", "need better pay", "needs improvement"
+            k = j + 1 + (lower[j + 1] == "to")
+            k += k < n and lower[k] == "be"
+        elif lower[j + 1] in _IMPROVE:  # "communication could improve"
+            k = j + 1
+        elif w.endswith("'ve"):  # "could've been better"
+            k = j + 2 if lower[j + 1] == "been" else n
+        elif lower[j + 1:j + 3] == ["have", "been"]:  # "could have been better"
+            k = j + 3
+        else:
+            k = j + 2 if lower[j + 1] in _WISH_VERBS else (
+                j + 3 if lower[j + 1:j + 3] == ["do", "with"] else n)
+        stop = min(n, k + 3)
+        while k < stop and lower[k] in _WISH_DEGREE:
+            k += 1
+        more = k < n and lower[k] == "more"
+        k += more
+        if k >= n or lex.get(lower[k], 0.0) <= 0 or "than" in lower[k + 1:k + 4]:
+            continue
+        if more or lower[k].endswith("er") or lower[k] in _IMPROVE:
+            out[k] = j
+    return out
+
+
+#: "Couldn't be happier", "could not ask for a better team", "can't be more grateful": a
+#: negated "could" / "can" / "would" before "be", "have been" or "ask for", up to two of "a",
+#: "any", "much", then a comparative the lexicon rates ("happier", "more grateful"). It says the
+#: most there is, so the word keeps its valence, boosted, where VADER negates it.
+_UTMOST_MODALS = frozenset({"couldn't", "couldnt", "can't", "cant", "cannot", "wouldn't",
+                            "wouldnt"})
+_UTMOST_FILL = frozenset({"a", "any", "much"})
+_NO_INDICES: frozenset[int] = frozenset()
+_NO_WORDS: frozenset[str] = frozenset()
+
+
+def _utmost_possible(lower: list[str]) -> bool:
+    """Whether the words hold a negated modal that may open :func:`_utmost_targets`."""
+    return not _UTMOST_MODALS.isdisjoint(lower) or "not" in lower
+
+
+def _utmost_targets(lower: list[str], lex: dict[str, float]) -> frozenset[int]:
+    """Indices of the comparatives that a negated modal makes the utmost.
+
+    >>> lex = {"happier": 2.2, "better": 1.9, "grateful": 2.0, "disappointed": -2.0}
+    >>> sorted(_utmost_targets("i couldn't be happier".split(), lex))
+    [3]
+    >>> sorted(_utmost_targets("could not ask for a better team".split(), lex))
+    [5]
+    >>> sorted(_utmost_targets("i couldn't have been more disappointed".split(), lex))
+    [5]
+    >>> sorted(_utmost_targets("it could not be good".split(), lex))
+    []
+    """
+    out = set()
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if not (w in _UTMOST_MODALS
+                or (w == "not" and j and lower[j - 1] in ("could", "can", "would"))):
+            continue
+        k = j + 1
+        if lower[k:k + 2] == ["have", "been"] or lower[k:k + 2] == ["ask", "for"]:
+            k += 2
+        elif k < n and lower[k] == "be":
+            k += 1
+        else:
+            continue
+        while k < n and lower[k] in _UTMOST_FILL:
+            k += 1
+        more = k < n and lower[k] == "more"
+        k += more
+        if k < n and lower[k] in lex and (more or lower[k].endswith("er")):
+            out.add(k)
+    return frozenset(out)
+
+
+def _clause_lows(text: str, starts: list[int]) -> list[int] | None:
+    """For each word (``starts``: its offsets in ``text``), the index of the first word of its
+    clause (clauses end at a :data:`_CLAUSE_MARK`); None when the words are one clause.
+
+    >>> _clause_lows("pay is low, hours long", [0, 4, 7, 12, 18])
+    [0, 0, 0, 3, 3]
+    >>> _clause_lows("it was 3.5 hours", [0, 3, 7, 11]) is None
+    True
+    """
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text)]
+    if not marks or not starts or bisect_right(marks, starts[0]) == bisect_right(marks, starts[-1]):
+        return None
+    lows, low, prev = [], 0, bisect_right(marks, starts[0])
+    for k, start in enumerate(starts):
+        clause = bisect_right(marks, start)
+        if clause != prev:
+            low, prev = k, clause
+        lows.append(low)
+    return lows

@@ -1,0 +1,453 @@
+"""The lexicon scorer: VADER's rules over VADER's lexicon, plus, for career text, the career
+lexicon, the career layer and the readings of :mod:`careertext.career_rules`. Every contribution
+keeps its offsets, so that each score can be explained (:mod:`careertext.sentiment`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .career_lexicons import career_layer, career_lexicon, load_lexicon
+from .career_rules import (
+    _CONTINUE,
+    _LACK,
+    _NO_INDICES,
+    _NO_WORDS,
+    _REGRET,
+    _WISH,
+    _clause_lows,
+    _instead_targets,
+    _lack_targets,
+    _regret_targets,
+    _some,
+    _stop_targets,
+    _utmost_possible,
+    _utmost_targets,
+    _wish_targets,
+)
+from .vader import (
+    _CLAUSE_END,
+    _EMPH_RUN,
+    _NONSPACE,
+    _PUNCT,
+    _SPECIAL_WORDS,
+    _TRIGGERS,
+    B_INCR,
+    BOOSTERS,
+    C_INCR,
+    CONTRAST,
+    N_SCALAR,
+    _emoji_lexicon,
+    _negated,
+    _negation_check,
+    _normalize,
+    _punctuation_emphasis,
+    _special_idioms_check,
+    _strip_punc,
+    vader_lexicon,
+)
+
+
+@dataclass(frozen=True)
+class _Score:
+    compound: float
+    neg: float
+    neu: float
+    pos: float
+    raw: float  # sum of the contributions, punctuation emphasis included
+    n_items: int
+    contributions: list  # [[start, end, weight], ...] relative to the scored text
+
+
+_SPLIT_PREFIXES = ("under", "over")
+
+
+class LexiconScorer:
+    """VADER's rules over VADER's lexicon plus an optional domain lexicon of words and phrases.
+
+    Parameters
+    ----------
+    domain : dict of str to float, optional
+        Extra terms (lower case, words separated by one space) and their valences; they take
+        precedence over VADER's entries, except that a valence of 0 makes a VADER word a
+        topic: it scores nothing bare and VADER's negated valence where it is negated.
+        Phrases are matched longest first, within a clause.
+    contrast : tuple of str
+        Contrast words; ``("but",)`` reproduces VADER exactly.
+
+    Examples
+    --------
+    >>> s = LexiconScorer()
+    >>> s.score("The team is great.").compound
+    0.6249
+    >>> s.score("The team is not great.").compound < 0
+    True
+    """
+
+    def __init__(self, domain: dict[str, float] | None = None,
+                 contrast: tuple[str, ...] = CONTRAST,
+                 layer: dict[str, float] | None = None) -> None:
+        self.general = vader_lexicon()
+        self.lex = dict(self.general)
+        self.lex.update(domain or {})
+        # a domain valence of 0 makes a VADER word a topic (the career lexicon's "neutral"
+        # words): bare it scores nothing ("I was promoted"), negated it keeps VADER's reading
+        # ("I was never promoted", "they don't care")
+        self.neutral = frozenset(t for t, v in (domain or {}).items()
+                                 if not v and t in self.general)
+        for term in self.neutral:
+            self.lex[term] = self.general[term]
+        self.contrast = tuple(contrast)
+        self.layer = dict(layer or {})
+        self._layer_firsts = frozenset(t.split(" ", 1)[0] for t in self.layer if " " in t)
+        # the layer's single words, which count only where they are no nouns (a "patient")
+        self.layer_words = frozenset(t for t in self.layer if " " not in t) - set(self.lex)
+        # phrases: first word -> the phrase lengths it opens (longest first); words -> term
+        self._terms: dict[tuple[str, ...], str] = {}
+        sizes: dict[str, set[int]] = {}
+        for term in domain or {}:
+            words = tuple(term.split())
+            if len(words) > 1:
+                self._terms[words] = term
+                sizes.setdefault(words[0], set()).add(len(words))
+        # a domain word with a prefix of degree, written apart or hyphenated, is the same word:
+        # "under staffed", "under-paid" (reviews write both)
+        for term in list(domain or {}):
+            for prefix in _SPLIT_PREFIXES:
+                rest = term[len(prefix):]
+                if term.startswith(prefix) and len(rest) >= 4 and rest.isalpha():
+                    self._terms.setdefault((prefix, rest), term)
+                    sizes.setdefault(prefix, set()).add(2)
+                    self.lex.setdefault(f"{prefix}-{rest}", self.lex[term])
+        self.phrases = {w: tuple(sorted(s, reverse=True)) for w, s in sizes.items()}
+        self._firsts = frozenset(self.phrases)
+        self.emojis = _emoji_lexicon()
+
+    # words with their offsets, VADER-style (white-space split, punctuation stripped)
+    def _words(self, text: str) -> Iterator[tuple[int, int, str, bool]]:
+        emojis = self.emojis if not text.isascii() else None
+        for m in _NONSPACE.finditer(text):
+            raw, start = m.group(), m.start()
+            if emojis is not None and any(ch in emojis for ch in raw):
+                yield from self._emoji_words(raw, start)
+                continue
+            word = _strip_punc(raw)
+            if word is not raw:
+                off = raw.find(word)
+                yield start + off, start + off + len(word), word, raw[-1] in _CLAUSE_END
+            else:
+                yield start, start + len(raw), raw, False
+
+    def _emoji_words(self, raw: str, start: int) -> Iterator[tuple[int, int, str, bool]]:
+        # VADER replaces each emoji by its description; the description's words point at it.
+        buf, buf_start = "", start
+        for k, ch in enumerate(raw):
+            desc = self.emojis.get(ch)
+            if desc is None:
+                if not buf:
+                    buf_start = start + k
+                buf += ch
+                continue
+            if buf:
+                yield buf_start, buf_start + len(buf), _strip_punc(buf), False
+                buf = ""
+            for w in desc.split():
+                yield start + k, start + k + 1, _strip_punc(w), False
+        if buf:
+            yield buf_start, buf_start + len(buf), _strip_punc(buf), buf[-1] in _CLAUSE_END
+
+    def terms(self, text: str) -> dict[str, float]:
+        """The words and word pairs of ``text`` that the career layer looks up (lower case,
+        punctuation stripped as VADER does, pairs never across a clause mark), each with the sum
+        of its rule factors (negation, contrast): the features ``scripts/build_career_layer.py``
+        learns the layer's weights on."""
+        words = self._split(text)
+        lower = [w[2].lower() for w in words]
+        covered: set[int] = set()
+        if self.phrases and not self._firsts.isdisjoint(lower):
+            covered = self._merge_phrases(words, [w[2] for w in words], lower,
+                                          [w[0] for w in words], [w[1] for w in words])[4]
+        out: dict[str, float] = {}
+        lows = _clause_lows(text, [w[0] for w in words])
+        for i, j, term, factor in _layer_terms(words, lower, self.contrast, lows):
+            if i not in covered and j not in covered:
+                out[term] = out.get(term, 0.0) + factor
+        return out
+
+    def _split(self, text: str) -> list[tuple[int, int, str, bool]]:
+        if not text.isascii():
+            return list(self._words(text))
+        words = []
+        for m in _NONSPACE.finditer(text):
+            raw = m.group()
+            word = raw.strip(_PUNCT)
+            if len(word) <= 2 or word == raw:
+                words.append((m.start(), m.end(), raw, False))
+            else:
+                off = m.start() + raw.find(word)
+                words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
+        return words
+
+    def score(self, text: str, career: bool = True, skip: frozenset[int] = frozenset(),
+              negate: frozenset[int] = frozenset()) -> _Score:
+        """Score one sentence; contributions are ``[start, end, weight]`` in ``text``.
+
+        With ``career=False`` only VADER's lexicon and rules apply (the result is VADER's own
+        score); with ``career=True`` the domain lexicon, "however" as a contrast word and the
+        learned career layer apply too. Words starting at an offset in ``skip`` carry no
+        valence (a "like" that is a preposition), those at an offset in ``negate`` are negated
+        as after "not" (the later conjunct of a negated word, "no feedback or praise"); both
+        come from spaCy's tags and parse, see :class:`SentimentScorer`.
+        """
+        lex = self.lex if career else self.general
+        words = self._split(text)
+        if not words:
+            return _Score(0.0, 0.0, 0.0, 0.0, 0.0, 0, [])
+        items_w = [w[2] for w in words]
+        lower = [w.lower() for w in items_w]
+        if career and "’" in text:  # "aren’t great" is "aren't great" (VADER knows only the latter)
+            lower = [w.replace("’", "'") for w in lower]
+        starts = starts_w = [w[0] for w in words]
+        ends = ends_w = [w[1] for w in words]
+        if text.islower() or not any(w.isupper() for w in items_w):
+            is_cap_diff = False
+        else:
+            n_upper = sum(1 for w in items_w if w.isupper())
+            is_cap_diff = 0 < len(items_w) - n_upper < len(items_w)
+        covered: set[int] = set()
+        layer_lower = lower
+        if career and self.phrases and not self._firsts.isdisjoint(lower):
+            items_w, lower, starts, ends, covered = self._merge_phrases(words, items_w, lower,
+                                                                        starts, ends)
+        # career text: negation, degree and lack words reach no word of another clause
+        lows = _clause_lows(text, starts) if career else None
+        lows_w = lows if starts is starts_w or not lows else _clause_lows(text, starts_w)
+        layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
+                                 self.contrast, covered, skip, lows_w) \
+            if career and self.layer else ()
+        n = len(lower)
+        sentiments = [0.0] * n
+        boosters = BOOSTERS
+        lacked = _lack_targets(lower, lex) if career and not _LACK.isdisjoint(lower) else {}
+        if career and not _WISH.isdisjoint(lower):  # "the pay could be a bit better"
+            lacked = {**lacked, **_wish_targets(lower, lex)}
+        kept: dict[int, int] = {}
+        if career and not _CONTINUE.isdisjoint(lower):
+            # "I stopped enjoying the work"; "I never stopped loving it" (kept, not negated)
+            ceased, kept = _stop_targets(lower, lex)
+            lacked = {**lacked, **ceased}
+        if career and ("than" in lower or "instead" in lower):  # "rather than quality"
+            lacked = {**lacked, **_instead_targets(lower, lex)}
+        if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
+            lacked = {k: j for k, j in lacked.items() if lows[k] == lows[j]}
+        utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
+                  else _NO_INDICES)
+        neutral = self.neutral if career else _NO_WORDS
+        regret = (_regret_targets(lower) if career and not _REGRET.isdisjoint(lower)
+                  else _NO_INDICES)
+        # Fast path: a lexicon word with no rule word in the three before it scores its valence.
+        trig = [w in _TRIGGERS or "n't" in w for w in lower]
+        special = not _SPECIAL_WORDS.isdisjoint(lower)
+        lo = 0
+        for i in range(n):
+            low = lower[i]
+            if low in boosters:
+                continue
+            if low == "kind" and i < n - 1 and lower[i + 1] == "of":
+                continue
+            base = lex.get(low)
+            if base is None or (skip and starts[i] in skip):
+                continue
+            if base < 0 and neutral and low in neutral:
+                # a topic whose VADER valence is another sense ("pay", -0.4: "pay the price")
+                # reads nothing, negated too: "little pay" is no praise
+                continue
+            # negated as after "not": a later conjunct of a negated word ("no feedback or
+            # praise"), a wish against the facts ("I wish I had left sooner")
+            if (negate and starts[i] in negate) or (regret and i in regret):
+                sentiments[i] = base * N_SCALAR
+                continue
+            if utmost and i in utmost:  # "couldn't be happier": the most, not its negation
+                sentiments[i] = base + B_INCR if base > 0 else base - B_INCR
+                continue
+            if kept:
+                if i in kept:  # "never stopped loving": its own valence
+                    sentiments[i] = base
+                    continue
+                if i in kept.values():  # the negated "stop" itself
+                    continue
+            if lacked:
+                if i in lacked:  # "few opportunities", "little support": negated, like "no"
+                    sentiments[i] = base * N_SCALAR
+                    continue
+                if i in lacked.values():  # the operator itself, like VADER's "no"
+                    continue
+            valence = base
+            if low == "no" and i != n - 1 and lower[i + 1] in lex:
+                valence = 0.0
+            if lows:
+                lo = lows[i]
+            if not special and not any(trig[max(lo, i - 3):i]):
+                if neutral and low in neutral:  # a topic, bare: "I was promoted"
+                    continue
+                if is_cap_diff and items_w[i].isupper():
+                    valence = valence + C_INCR if valence > 0 else valence - C_INCR
+                sentiments[i] = valence
+                continue
+            if ((i > lo and lower[i - 1] == "no") or (i > lo + 1 and lower[i - 2] == "no")
+                    or (i > lo + 2 and lower[i - 3] == "no" and lower[i - 1] in ("or", "nor"))):
+                valence = base * N_SCALAR
+            if is_cap_diff and items_w[i].isupper():
+                valence = valence + C_INCR if valence > 0 else valence - C_INCR
+            for start_i in (0, 1, 2):
+                if i > start_i + lo and lower[i - start_i - 1] not in lex:
+                    prev = lower[i - start_i - 1]
+                    s = boosters.get(prev, 0.0)
+                    if s:
+                        if valence < 0:
+                            s = -s
+                        if is_cap_diff and items_w[i - start_i - 1].isupper():
+                            s = s + C_INCR if valence > 0 else s - C_INCR
+                        if start_i == 1:
+                            s *= 0.95
+                        elif start_i == 2:
+                            s *= 0.9
+                        valence += s
+                    valence = _negation_check(valence, lower, start_i, i)
+                    if start_i == 2:
+                        valence = _special_idioms_check(valence, lower, i)
+            if i > lo and lower[i - 1] == "least" and lower[i - 1] not in lex and not (
+                    i > lo + 1 and lower[i - 2] in ("at", "very")):
+                valence *= N_SCALAR
+            if neutral and low in neutral and valence * base > 0:  # a topic, not negated
+                continue
+            sentiments[i] = valence
+        for word in self.contrast if career else ("but",):
+            if word in lower:
+                bi = lower.index(word)
+                for k in range(n):
+                    if k < bi:
+                        sentiments[k] *= 0.5
+                    elif k > bi:
+                        sentiments[k] *= 1.5
+                break
+        contributions = [[starts[k], ends[k], v] for k, v in enumerate(sentiments) if v]
+        total = sum(sentiments)
+        amp = _punctuation_emphasis(text)
+        if amp and total:
+            run = list(_EMPH_RUN.finditer(text))[-1]
+            contributions.append([run.start(), run.end(), amp if total > 0 else -amp])
+        raw_total = total + amp if total > 0 else total - amp if total < 0 else 0.0
+        if layer_hits:
+            for a, b, w in layer_hits:
+                contributions.append([starts_w[a], ends_w[b], w])
+                raw_total += w
+            contributions.sort(key=lambda c: (c[0], c[1]))
+        compound = _normalize(raw_total)
+        pos_sum = sum(v + 1 for v in sentiments if v > 0)
+        neg_sum = sum(v - 1 for v in sentiments if v < 0)
+        neu_count = sum(1 for v in sentiments if v == 0)
+        if pos_sum > -neg_sum:
+            pos_sum += amp
+        elif pos_sum < -neg_sum:
+            neg_sum -= amp
+        denom = pos_sum - neg_sum + neu_count
+        return _Score(round(compound, 4), round(-neg_sum / denom, 3), round(neu_count / denom, 3),
+                      round(pos_sum / denom, 3), raw_total, n, contributions)
+
+    def _merge_phrases(self, words, items_w, lower, starts, ends):
+        phrases, terms = self.phrases, self._terms
+        out_w, out_l, out_s, out_e = [], [], [], []
+        covered: set[int] = set()
+        n, i = len(lower), 0
+        while i < n:
+            cands = phrases.get(lower[i])
+            matched = 0
+            if cands and _some(lower, i):
+                cands = None  # "a few projects", "a little help": some, not a lack
+            if cands:
+                for size in cands:
+                    if i + size > n:
+                        continue
+                    term = terms.get(tuple(lower[i:i + size]))
+                    if term is not None and not any(words[k][3] for k in range(i, i + size - 1)):
+                        matched = size
+                        out_w.append(" ".join(items_w[i:i + size]))
+                        out_l.append(term)
+                        out_s.append(starts[i])
+                        out_e.append(ends[i + size - 1])
+                        break
+            if matched:
+                covered.update(range(i, i + matched))
+                i += matched
+            else:
+                out_w.append(items_w[i])
+                out_l.append(lower[i])
+                out_s.append(starts[i])
+                out_e.append(ends[i])
+                i += 1
+        return out_w, out_l, out_s, out_e, covered
+
+
+def _layer_factor(lower: list[str], i: int, cut: int, lo: int = 0) -> float:
+    """VADER's rules applied to a layer term starting at word ``i``: ``N_SCALAR`` after a
+    negation among the three words before it (from word ``lo``, the first of its clause), 0.5
+    before the contrast word (at ``cut``, -1 for none) and 1.5 after it."""
+    factor = N_SCALAR if any(_negated(w) for w in lower[max(lo, i - 3):i]) else 1.0
+    if cut >= 0 and i != cut:
+        factor *= 0.5 if i < cut else 1.5
+    return factor
+
+
+def _contrast_at(lower: list[str], contrast: tuple[str, ...]) -> int:
+    return next((lower.index(w) for w in contrast if w in lower), -1)
+
+
+def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
+                 contrast: tuple[str, ...],
+                 lows: list[int] | None = None) -> Iterator[tuple[int, int, str, float]]:
+    """Word indices (first, last), text and rule factor (:func:`_layer_factor`) of each word
+    and of each pair of neighbouring words not separated by a clause mark; ``lows`` as from
+    :func:`_clause_lows`."""
+    n = len(lower)
+    cut = _contrast_at(lower, contrast)
+    for i, w in enumerate(lower):
+        factor = _layer_factor(lower, i, cut, lows[i] if lows else 0)
+        yield i, i, w, factor
+        if i + 1 < n and not words[i][3]:
+            yield i, i + 1, f"{w} {lower[i + 1]}", factor
+
+
+def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
+                contrast: tuple[str, ...], covered: set[int],
+                skip: frozenset[int] = frozenset(),
+                lows: list[int] | None = None) -> list[tuple[int, int, float]]:
+    """The terms of :func:`_layer_terms` found in the layer, with their weights times their
+    rule factors; words inside a phrase of the domain lexicon are left to it, and a single word
+    starting at an offset in ``skip`` scores nothing (a noun, :func:`_layer_nouns`). (The
+    same terms as :func:`_layer_terms`, found without building every pair.)"""
+    get = layer.get
+    n = len(lower)
+    found = []
+    for i, w in enumerate(lower):
+        if i in covered:
+            continue
+        v = get(w)
+        if v is not None and not (skip and words[i][0] in skip):
+            found.append((i, i, v))
+        if w in firsts and i + 1 < n and not words[i][3] and i + 1 not in covered:
+            v = get(f"{w} {lower[i + 1]}")
+            if v is not None:
+                found.append((i, i + 1, v))
+    if not found:
+        return found
+    cut = _contrast_at(lower, contrast)
+    return [(i, j, v * _layer_factor(lower, i, cut, lows[i] if lows else 0))
+            for i, j, v in found]
+
+
+@lru_cache(maxsize=8)
+def _scorer(lexicon: str | None) -> LexiconScorer:
+    return LexiconScorer(career_lexicon() if lexicon is None else load_lexicon(lexicon),
+                         layer=career_layer())

@@ -1,0 +1,248 @@
+"""The readings of career text that need spaCy's tags or parse (:class:`careertext.sentiment.
+SentimentScorer` applies them): words that carry no valence by their tag or in a compound, a
+lacked noun phrase, a negation through "or", and layer words that are nouns."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from .career_rules import _some
+from .matching import negated_through_or
+from .vader import _negated
+
+_NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
+_DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+#: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
+TAG_READ_WORDS = frozenset({"like", "pretty", "certain"})
+_CERTAIN_NEXT = _NOUN_TAGS | {"JJ"}
+
+
+def _valenceless_words(doc: Doc, lower: str) -> list[int]:
+    """Offsets of the words that carry no valence in career text, by spaCy's tags: a "like"
+    that is a preposition or an interjection (VADER rates every "like" +1.5, and career essays
+    use it mostly as a preposition: "I felt like a number"), a "pretty" that is an adverb
+    of degree before an adjective or adverb ("pretty toxic", "pretty much": VADER rates every
+    "pretty" +2.2, so "My manager was pretty toxic." read positive), and a "certain" before a
+    noun or an adjective, which picks some out rather than being sure ("certain managers", "a
+    certain amount": VADER rates "certain" +1.1, and 114 of the 138 such uses in the Kaggle
+    reviews are in cons). ``lower`` is the Doc's text in lower case. Without a tagger, none."""
+    if all(w not in lower for w in TAG_READ_WORDS):
+        return []
+    if not doc.has_annotation("TAG"):
+        return []
+    return [t.idx for t in doc if t.lower_ in TAG_READ_WORDS and _valenceless(t)]
+
+
+def _valenceless(t: Token) -> bool:
+    """Whether a word of :data:`TAG_READ_WORDS` carries no valence here, by its tag and the
+    next word's (see :func:`_valenceless_words`)."""
+    word = t.lower_
+    if word == "like":
+        return t.tag_ in _NOT_A_VERB
+    doc = t.doc
+    nxt = doc[t.i + 1].tag_ if t.i + 1 < len(doc) else ""
+    if word == "pretty":
+        return t.tag_ == "RB" and nxt in _DEGREE_NEXT
+    return nxt in _CERTAIN_NEXT  # "certain"
+
+
+@lru_cache(maxsize=1)
+def topic_compounds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Compounds in which a word VADER rates names a thing, not a feeling (package data,
+    ``data/topic_compounds.yaml``): word -> (the words before it, the words after it that make
+    the compound). In career text the word carries no valence there (:func:`_compound_words`).
+
+    Examples
+    --------
+    >>> "pay" in topic_compounds()["sick"][1] and "bank" in topic_compounds()["holidays"][0]
+    True
+    """
+    text = resources.files("careertext").joinpath("data/topic_compounds.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    return {word.lower(): (frozenset(w.lower() for w in spec.get("previous", ())),
+                           frozenset(w.lower() for w in spec.get("next", ())))
+            for word, spec in data.items()}
+
+
+def _compound_words(doc: Doc, lower: str) -> list[int]:
+    """Offsets of the words of :func:`topic_compounds` that stand in one of their compounds
+    ("sick pay", "sick days", "bank holidays"): in career text they carry no valence, so "Good
+    sick pay" reads positive and "Working weekends and bank holidays" neutral (VADER: "sick"
+    -2.3, "holidays" +1.6). ``lower`` is the Doc's text in lower case. Needs no tagger.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Good sick pay, but you work bank holidays.")
+    >>> [doc.text[i:i + 8] for i in _compound_words(doc, doc.text.lower())]
+    ['sick pay', 'holidays']
+    """
+    compounds = topic_compounds()
+    if all(w not in lower for w in compounds):
+        return []
+    out = []
+    for t in doc:
+        spec = compounds.get(t.lower_)
+        if spec is None:
+            continue
+        previous, following = spec
+        if ((t.i > 0 and doc[t.i - 1].lower_ in previous)
+                or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in following)):
+            out.append(t.idx)
+    return out
+
+
+def _layer_nouns(doc: Doc, text: str, start: int, contributions,
+                 layer_words: frozenset[str]) -> frozenset[int]:
+    """Offsets (relative to ``start``) of the single words of the career layer among a sentence
+    unit's ``contributions`` that spaCy tags as nouns: the layer holds gradable adjectives,
+    adverbs and participles, learned from reviews ("you need to be patient", -1.1), and "I sat
+    with a patient" or "we moved to Agile" use none of them. ``text`` is ``doc.text``."""
+    out = set()
+    for s, e, _w in contributions:
+        if text[start + s:start + e].lower() in layer_words:
+            span = doc.char_span(start + s, start + e)
+            if span is not None and len(span) == 1 and span[0].tag_ in _NOUN_TAGS:
+                out.add(s)
+    return frozenset(out)
+
+
+def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
+    """Offsets of the words that a negation reaches through "or" / "nor", by spaCy's parse
+    (:func:`careertext.matching.negated_through_or`), with the adjectives that modify them.
+
+    VADER negates a word only within three words of "not" or "no" (and "no X or Y" for a single
+    word X), so in "no real feedback or praise" it negated "feedback" but not "praise", and
+    "not very challenging or stimulating" read positive. ``lower`` is the Doc's text in lower
+    case. Without a parser, none.
+    """
+    if (" or " not in lower and " nor " not in lower) or not doc.has_annotation("DEP"):
+        return []
+    out: list[int] = []
+    for t in doc:
+        if negated_through_or(t, _negator):
+            out.append(t.idx)
+            out.extend(c.idx for c in t.children if c.dep_ == "amod")
+    return out
+
+
+#: Words that open a noun phrase that is lacking ("no", "few", "limited" as its determiner or
+#: adjective; "lack of", "lacks" before it), see :func:`_lacked_phrases`.
+_LACK_DETS = frozenset({"no", "few", "little", "zero", "minimal", "insufficient", "limited",
+                        "low"})
+_LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking", "limit", "limits", "limiting"})
+#: Predicates that say their subject is lacking ("opportunities are limited", "promotions are
+#: few and far between").
+_LACK_PREDICATES = frozenset({"limited", "few", "rare", "scarce", "lacking", "minimal",
+                              "insufficient", "nonexistent", "non-existent", "sparse"})
+_LACK_WORD = re.compile(
+    rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS | _LACK_PREDICATES))})\b", re.IGNORECASE)
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_PHRASE_DEPS = frozenset({"compound", "amod"})
+# What ends a lacking phrase: a line break or a clause mark (:func:`_bare_conjuncts`), or a
+# comma (:func:`_lacked_phrases`: "limited, unhealthy snacks"; between conjuncts a comma is a
+# list's: "limited training, support and recognition").
+_CONJUNCT_BREAK = re.compile(r"[\n;:()]")
+_PHRASE_BREAK = re.compile(r"[\n,;:()]")
+
+
+def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
+    """Offsets of the lexicon words of the noun phrases that a lack word opens, by spaCy's
+    parse.
+
+    The lack rule of :class:`LexiconScorer` and VADER's "no" reach only the next word or two,
+    so in "Limited career growth opportunities" and "No career progression opportunities"
+    "growth" and "opportunities" had read positive. Here "no", "few", "little", "zero",
+    "minimal", "insufficient", "limited" or "low" as the determiner or adjective of a noun, and
+    the object of "lack of" / "lacks" / "limits", negate the noun and its compounds and
+    adjectives after the lack word, on the same line and with no clause mark between
+    ("limited, unhealthy snacks" is no lack of unhealthy snacks); "few" and "little" not as
+    "some" (:func:`_some`: "a few good friends") nor after an adjective ("nice little
+    perks"). The lack word keeps its own valence (it may open a phrase of the career lexicon:
+    "few development"). A lack said after its noun, as the predicate of "be" ("opportunities
+    for progression are limited", "... are few and far between", "rare", "scarce",
+    "minimal"), negates the good words of the subject's phrase and its bare conjuncts.
+    ``text`` is ``doc.text`` (its offsets are the tokens'). Without a parser, nothing.
+    """
+    found = [m.start() for m in _LACK_WORD.finditer(text)]
+    if not found or not doc.has_annotation("DEP"):
+        return []
+    offsets = doc.to_array(IDX).tolist()
+    negated: list[int] = []
+    for at in found:  # the tokens that start where a lack word does (not every token)
+        i = bisect_right(offsets, at) - 1
+        if i < 0 or offsets[i] != at:
+            continue
+        t = doc[i]
+        word = t.lower_
+        if word in _LACK_PREDICATES and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
+            # "opportunities for progression are limited": the subject's good words
+            subject = next((c for c in t.head.children if c.dep_ in _SUBJECT_DEPS
+                            and c.pos_ in ("NOUN", "PROPN") and c.i < t.i), None)
+            if subject is not None and not _PHRASE_BREAK.search(text, subject.idx, t.idx):
+                negated.extend(w.idx for c in (subject, *_bare_conjuncts(subject, text))
+                               for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
+            continue
+        if word in _LACK_DETS:
+            head = t.head
+            if t.dep_ not in ("det", "amod") or head.i <= t.i or head.pos_ not in ("NOUN",
+                                                                                  "PROPN"):
+                continue
+            if word in ("few", "little") and (
+                    (t.i and _some([doc[t.i - 1].lower_, word], 1))
+                    or any(c.i < t.i for c in head.children if c.dep_ in _PHRASE_DEPS)):
+                continue  # "a few", "the last few years", "nice little perks": no lack
+        elif word in _LACK_VERBS:
+            head = next((g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                         for g in c.children if g.dep_ == "pobj"), None) or next(
+                (c for c in t.children if c.dep_ == "dobj"), None)
+            if head is None:
+                continue
+        else:
+            continue
+        if _PHRASE_BREAK.search(text, t.idx, head.idx):
+            continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
+        negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
+        # of the conjuncts, only what is good is lacked: "little training and stress"
+        negated.extend(w.idx for c in _bare_conjuncts(head, text)
+                       for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
+    return negated
+
+
+def _phrase_words(head):
+    """``head`` and its compounds and adjectives, recursively ("career growth opportunities")."""
+    yield head
+    for c in head.children:
+        if c.dep_ in _PHRASE_DEPS and c.i < head.i:
+            yield from _phrase_words(c)
+
+
+_OWN_MODIFIERS = frozenset({"det", "amod", "nummod", "poss", "neg"})
+
+
+def _bare_conjuncts(head: Token, text: str) -> Iterator[Token]:
+    """The nouns conjoined to ``head`` ("and", "or", a list) that have no determiner, adjective,
+    numeral or possessive of their own, on the same line with no clause mark between: what a
+    lack word before ``head`` also lacks ("lack of opportunities and incentives", "limited
+    training, support and recognition"), but not "no bonus and great benefits", whose conjunct
+    says something of its own."""
+    for c in head.children:
+        if (c.dep_ == "conj" and c.i > head.i and c.pos_ in ("NOUN", "PROPN")
+                and not any(g.dep_ in _OWN_MODIFIERS and g.i < c.i for g in c.children)
+                and not _CONJUNCT_BREAK.search(text, head.idx, c.idx)):
+            yield c
+            yield from _bare_conjuncts(c, text)
+
+
+def _negator(word: str) -> bool:
+    """A word of VADER's negation list, a contraction in "n't" (or "n’t"), or "no"."""
+    return word == "no" or _negated(word.replace("’", "'"))

@@ -1,0 +1,91 @@
+"""Tests of careertext.career_lexicons: the career lexicon, layer, topics and words (package
+data) and the domain gate."""
+
+import pytest
+
+from careertext.career_lexicons import career_layer, career_lexicon, career_topics, is_career_text
+from careertext.sentiment import sentiment
+from careertext.vader import vader_lexicon
+
+
+@pytest.mark.parametrize("phrase", ["support from management", "extra pay", "much room"])
+def test_no_term_is_learned_from_its_negated_mentions(phrase):
+    # the cons say "no support from management"; learning the phrase from those mentions had
+    # made it negative, and the scorer's negation of it positive
+    assert phrase not in career_lexicon()
+
+
+def test_career_lexicon_keeps_vader_words():
+    vader = vader_lexicon()
+    lex = career_lexicon()
+    words = [t for t in lex if " " not in t]
+    # a VADER word is never re-weighted, only read as a neutral topic (valence 0)
+    assert words and not [w for w in words if w in vader and lex[w]]
+    # single words are the exception: phrases carry the domain valence
+    assert len(words) < 0.01 * len(lex)
+
+
+def test_neutral_topic_words_are_vader_nouns_and_verbs():
+    from careertext.parse_rules import TAG_READ_WORDS
+
+
+    vader = vader_lexicon()
+    neutral = {t for t, v in career_lexicon().items() if v == 0}
+    assert {"promoted", "treat", "pay"} <= neutral
+    assert all(t in vader and " " not in t for t in neutral)
+    # evaluative words keep VADER's reading; words read in context are left to their rules
+    assert not neutral & ({"great", "good", "bad", "happy", "kind"} | TAG_READ_WORDS)
+
+
+def test_layer_leaves_topics_and_vader_words_alone():
+    layer, topics = career_layer(), career_topics()
+
+
+    vader = vader_lexicon()
+    assert not any(t in layer for t in ("management", "hours", "the manager", "the", "long"))
+    assert not topics & set(layer)
+    assert not any(w in vader for t in layer for w in t.split())
+
+
+def test_layer_holds_evaluative_words_not_story_words():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    layer = career_layer()
+    assert {"unrealistic", "poorly", "political"} <= set(layer)
+    assert not set(layer) & {"told", "asked", "left", "leaving", "taking", "instead", "maybe"}
+    copulas = {"is", "are", "was", "were", "be", "been", "being", "am"}  # "were long"
+    assert not any(w in STOP_WORDS - copulas for t in layer if " " in t for w in t.split())
+    text = "In March I left the agency, and my manager asked me to stay until the summer."
+    assert sentiment(text, domain="career").compound == 0
+
+
+@pytest.mark.parametrize("text, career", [
+    ("Fired today. Still processing it.", True),  # no workplace noun, but career words
+    ("Got let go this morning, no severance.", True),
+    ("The goalkeeper gave a heroic performance tonight.", False),  # a topic word, other sense
+    ("Flight delayed three hours, airport sushi it is.", False),
+])
+def test_domain_gate_reads_the_words_not_only_the_topics(text, career):
+    assert is_career_text(text) is career
+
+
+def test_domain_gate_thresholds():
+    topics, words = frozenset({"shift"}), {"shift": 1.0, "rota": 0.9, "cat": -1.0, "dog": 0.0}
+    assert is_career_text("rota rota rota", topics, words)  # mean 0.9, no topic needed
+    assert not is_career_text("rota rota dog", topics, words)  # mean 0.6, no topic
+    assert is_career_text("shift dog", topics, words)  # a topic and a mean of 0.5
+    assert not is_career_text("shift cat dog", topics, words)  # a topic, mean 0
+    long_text = "shift " + "cat dog " * 10  # a topic and 21 known words
+    assert is_career_text(long_text, topics, words)
+    assert not is_career_text(long_text.replace("shift", "dog"), topics, words)
+    assert not is_career_text("unknown words only", topics, words)
+
+
+def test_career_topics_are_workplace_nouns():
+    topics = career_topics()
+    assert {"salary", "colleagues", "workload", "management", "overtime"} <= topics
+    assert not topics & {"film", "the", "pros", "cons", "dont", "t", "g", "haven", "lack", "lots"}
+    assert not is_career_text("I haven't seen it, e.g. the film. Don't!")
+    assert is_career_text("Too much OVERTIME.") and not is_career_text("")
+    assert is_career_text("I quit because I was underpaid.")  # a rare career-lexicon word
+    assert sentiment("I quit because I was underpaid.").compound < 0

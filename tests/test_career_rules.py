@@ -1,0 +1,47 @@
+"""Tests of careertext.career_rules: the readings of career text that work on a sentence's
+words. Each returns what it negates (index -> the index of the word that negates it); the
+scorer applies them (tests/test_sentiment.py checks the scores)."""
+
+import pytest
+
+from careertext.career_rules import (
+    _clause_lows,
+    _instead_targets,
+    _lack_targets,
+    _regret_targets,
+    _stop_targets,
+    _wish_targets,
+)
+
+LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "good": 1.9,
+       "merit": 1.4, "improve": 1.9, "stress": -1.8}
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("few opportunities to grow", {"opportunities"}),
+    ("a few good friends", set()),  # some, not a lack
+    ("the pay could be a bit better", {"better"}),
+    ("management needs to improve", {"improve"}),
+    ("it could be better than this", set()),  # a comparison
+])
+def test_lack_and_wish_negate_the_good_word(text, negated):
+    words = text.split()
+    found = {**_lack_targets(words, LEX), **_wish_targets(words, LEX)}
+    assert {words[i] for i in found} == negated
+
+
+def test_stopping_rather_than_and_regret():
+    words = ["i", "stopped", "enjoying", "the", "work"]
+    ceased, kept = _stop_targets(words, LEX)
+    assert [words[i] for i in ceased] == ["enjoying"] and not kept
+    words = ["promotions", "on", "alliances", "rather", "than", "merit"]
+    assert [words[i] for i in _instead_targets(words, LEX)] == ["merit"]
+    words = ["i", "wish", "i", "had", "left", "sooner"]
+    assert [words[i] for i in _regret_targets(words)] == ["wish"]
+
+
+def test_clause_lows_start_each_word_at_its_clause():
+    text = "No cons, great company"
+    starts = [0, 3, 9, 15]
+    assert _clause_lows(text, starts) == [0, 0, 2, 2]
+    assert _clause_lows("no real feedback", [0, 3, 8]) is None  # one clause

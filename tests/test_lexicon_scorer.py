@@ -1,0 +1,41 @@
+"""Tests of careertext.lexicon_scorer: VADER's rules over VADER's lexicon, and the career
+readings the scorer applies to words."""
+
+import pytest
+
+from careertext.lexicon_scorer import LexiconScorer
+from careertext.sentiment import sentiment
+
+
+def test_zero_domain_valence_makes_a_vader_word_a_topic():
+    s = LexiconScorer({"promoted": 0.0})
+    assert s.score("I was promoted").compound == 0
+    assert s.score("I was promoted", career=False).compound > 0
+    assert s.score("I was never promoted").compound == LexiconScorer().score(
+        "I was never promoted").compound < 0
+
+
+def test_agrees_with_vader_on_general_text():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    vader = SentimentIntensityAnalyzer()
+    ours = LexiconScorer(contrast=("but",))
+    for text in ["VADER is VERY SMART, uber handsome, and FRIGGIN FUNNY!!!",
+                 "At least it isn't a horrible book.", "The book was only kind of good.",
+                 "Sentiment analysis has never been this good!", "Not bad at all",
+                 "Make sure you :) or :D today!", "Without a doubt, excellent idea.",
+                 "Roger Dodger is one of the least compelling variations on this theme.",
+                 "The plot was good, but the characters are uncompelling."]:
+        assert ours.score(text, False).compound == pytest.approx(
+            vader.polarity_scores(text)["compound"], abs=1e-4), text
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("No cons, great company to join.", 1),  # VADER: "no" negates "great" across the comma
+    ("Not challenging, not great pay.", -1),  # VADER: a double negation, positive
+    ("Salary is very low, long working hours.", -1),  # "low" lacks nothing after the comma
+    ("Not great pay.", -1),
+])
+def test_career_negation_stays_in_its_clause(text, sign):
+    assert sign * sentiment(text, domain="career").compound > 0
+    assert LexiconScorer().score(text, True).compound * sign > 0
