@@ -167,9 +167,9 @@ def main(argv=None) -> int:
         print(f"  evidence threshold {t2:.2f}: precision {p:.3f}  recall {r:.3f}  F1 {f:.4f}")
         evidence[float(t2)] = round(float(f), 4)
     top = max(evidence.values())
-    best_ev = (top, min(t2 for t2, f in evidence.items() if f >= top - EVIDENCE_TIE))
-    print(f"chosen evidence threshold {best_ev[1]} (CV evidence F1 {evidence[best_ev[1]]:.4f}; "
-          f"best {top:.4f})")
+    evidence_threshold = min(t2 for t2, f in evidence.items() if f >= top - EVIDENCE_TIE)
+    print(f"chosen evidence threshold {evidence_threshold} (CV evidence F1 "
+          f"{evidence[evidence_threshold]:.4f}; best {top:.4f})")
 
     model = LogisticRegression(C=args.c, max_iter=2000).fit(X, y)
     names = vec.get_feature_names_out()
@@ -177,7 +177,7 @@ def main(argv=None) -> int:
                for name, w in zip(names, model.coef_[0] * scale, strict=True) if abs(w) > 1e-9}
     data = {
         "format": 1, "bias": round(float(model.intercept_[0]), 6), "threshold": best[1],
-        "evidence_threshold": best_ev[1],
+        "evidence_threshold": evidence_threshold,
         "weights": weights,
         "meta": {"trained_on": [str(p.relative_to(ROOT)) for p in DEV_GOLD],
                  "documents": len(docs), "candidates": len(rows), "C": args.c,

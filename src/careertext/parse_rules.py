@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
 
@@ -15,7 +15,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .career_rules import _some
-from .matching import negated_through_or
+from .matching import SUBJECT_DEPS, negated_through_or
 from .vader import _negated
 
 _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
@@ -146,7 +146,6 @@ _LACK_PREDICATES = frozenset({"limited", "few", "rare", "scarce", "lacking", "mi
                               "insufficient", "nonexistent", "non-existent", "sparse"})
 _LACK_WORD = re.compile(
     rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS | _LACK_PREDICATES))})\b", re.IGNORECASE)
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _PHRASE_DEPS = frozenset({"compound", "amod"})
 # What ends a lacking phrase: a line break or a clause mark (:func:`_bare_conjuncts`), or a
 # comma (:func:`_lacked_phrases`: "limited, unhealthy snacks"; between conjuncts a comma is a
@@ -186,11 +185,10 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
         word = t.lower_
         if word in _LACK_PREDICATES and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
             # "opportunities for progression are limited": the subject's good words
-            subject = next((c for c in t.head.children if c.dep_ in _SUBJECT_DEPS
+            subject = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS
                             and c.pos_ in ("NOUN", "PROPN") and c.i < t.i), None)
             if subject is not None and not _PHRASE_BREAK.search(text, subject.idx, t.idx):
-                negated.extend(w.idx for c in (subject, *_bare_conjuncts(subject, text))
-                               for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
+                negated.extend(_good_words((subject, *_bare_conjuncts(subject, text)), lex))
             continue
         if word in _LACK_DETS:
             head = t.head
@@ -213,9 +211,13 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
             continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
         negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
         # of the conjuncts, only what is good is lacked: "little training and stress"
-        negated.extend(w.idx for c in _bare_conjuncts(head, text)
-                       for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
+        negated.extend(_good_words(_bare_conjuncts(head, text), lex))
     return negated
+
+
+def _good_words(heads: Iterable[Token], lex: dict[str, float]) -> Iterator[int]:
+    """Offsets of the words that the lexicon rates positive in the phrases of ``heads``."""
+    return (w.idx for c in heads for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0)
 
 
 def _phrase_words(head):
