@@ -4,7 +4,12 @@ parse (tests/test_sentiment.py checks the scores they make)."""
 import pytest
 import spacy
 
-from careertext.parse_rules import _compound_words, _lacked_phrases, topic_compounds
+from careertext.parse_rules import (
+    _compound_words,
+    _judged_nouns,
+    _lacked_phrases,
+    topic_compounds,
+)
 
 
 def test_topic_compounds_are_package_data():
@@ -31,3 +36,26 @@ def test_a_lacked_phrase_and_a_lack_said_after_its_noun(nlp):
         assert "opportunities" in {text[i:].split()[0].strip(".").lower() for i in negated}
     blank = spacy.blank("en")("Limited career growth opportunities.")
     assert _lacked_phrases(blank, blank.text, lex) == []  # no parse, nothing
+
+
+_JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfaction": 1.9,
+              "bonus": 2.3, "benefits": 1.6, "great": 3.1}
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Poor job satisfaction.", ["satisfaction"]),
+    ("The benefits are terrible.", ["benefits"]),
+    ("The benefits aren't bad.", []),  # the judgement negated
+    ("Low bonus.", []),  # a lack word: the lack rule negates the noun instead
+    ("Great benefits.", []),  # a good adjective: both keep their valence
+    ("Terrible managers, great benefits.", []),
+])
+def test_judged_nouns(nlp, text, words):
+    found = _judged_nouns(nlp(text), _JUDGE_LEX)
+    assert [text[i:].split()[0].strip(".").lower() for i in found] == words
+
+
+def test_judged_nouns_leave_negated_nouns_and_need_a_parse(nlp):
+    doc = nlp("Poor job satisfaction.")
+    assert _judged_nouns(doc, _JUDGE_LEX, negated=[doc[2].idx]) == []
+    assert _judged_nouns(spacy.blank("en")("Poor job satisfaction."), _JUDGE_LEX) == []

@@ -281,6 +281,20 @@ def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
 
 
+@pytest.mark.parametrize("text", [
+    "Poor job satisfaction.",
+    "Pathetic bonuses and increases.",
+    "The benefits are terrible.",
+])
+def test_a_good_noun_judged_bad_is_the_adjectives_topic(nlp, text):
+    weights = _weights(text, nlp)
+    assert not {"satisfaction", "benefits", "bonuses"} & set(weights)
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+    # VADER adds the noun's valence to the adjective's
+    assert sentiment(text, nlp=nlp, domain="general").compound > sentiment(
+        text, nlp=nlp, domain="career").compound
+
+
 def test_html_is_escaped(nlp):
     doc = nlp("<script>alert('x')</script> is a terrible & toxic place.")
     out = doc._.sentiment._repr_html_()

@@ -14,7 +14,7 @@ import yaml
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from .career_rules import _some
+from .career_rules import _LACK, _some
 from .matching import SUBJECT_DEPS, negated_through_or
 from .vader import _negated
 
@@ -248,3 +248,50 @@ def _bare_conjuncts(head: Token, text: str) -> Iterator[Token]:
 def _negator(word: str) -> bool:
     """A word of VADER's negation list, a contraction in "n't" (or "n’t"), or "no"."""
     return word == "no" or _negated(word.replace("’", "'"))
+
+
+
+def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = ()) -> list[int]:
+    """Offsets of the nouns the lexicon rates positive that an adjective it rates negative
+    judges, by spaCy's parse: as the noun's adjective ("poor job satisfaction", "terrible
+    benefits", "pathetic bonuses") or as the predicate of "be" with the noun its subject
+    ("the bonus is poor", "progression within the company is poor"). In career text the noun
+    names what is judged, a topic, and the adjective the judgement, so the noun carries no
+    valence there; VADER added the two, and "poor job satisfaction" (-2.1 + 1.9) had read
+    nearly neutral, "Everything else, including salary, bonuses, poor job satisfaction" and
+    "Difficult opportunity for career progression" positive. Not where the adjective is a
+    lack word (``_LACK``, ``_LACK_DETS``: "low bonus", "limited opportunities" negate the noun,
+    see :func:`_lacked_phrases`) or negated ("the pay isn't bad"), nor the offsets in
+    ``negated`` (negated already). Without a parser, none.
+
+    Examples
+    --------
+    >>> from careertext.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Poor job satisfaction and low bonus. The benefits are terrible.")
+    >>> [doc.text[i:i + 8] for i in _judged_nouns(doc, {"poor": -2.1, "satisfaction": 1.9,
+    ...     "low": -1.1, "bonus": 2.3, "benefits": 1.6, "terrible": -2.5})]
+    ['satisfac', 'benefits']
+    """
+    if not doc.has_annotation("DEP"):
+        return []
+    done = set(negated)
+    out = []
+    for t in doc:
+        if lex.get(t.lower_, 0.0) <= 0 or t.pos_ not in ("NOUN", "PROPN") or t.idx in done:
+            continue
+        judged_before = any(c.dep_ == "amod" and c.i < t.i and _judging(c, lex)
+                            for c in t.children)  # "poor job satisfaction"
+        if judged_before or (  # "the benefits are terrible"
+                t.dep_ in SUBJECT_DEPS and t.head.lemma_ == "be"
+                and not any(c.dep_ == "neg" for c in t.head.children)
+                and any(c.dep_ == "acomp" and c.i > t.i and _judging(c, lex)
+                        for c in t.head.children)):
+            out.append(t.idx)
+    return out
+
+
+def _judging(adjective: Token, lex: dict[str, float]) -> bool:
+    """Whether ``adjective`` judges its noun bad (see :func:`_judged_nouns`)."""
+    word = adjective.lower_
+    return (lex.get(word, 0.0) < 0 and word not in _LACK and word not in _LACK_DETS
+            and not any(c.dep_ == "neg" or _negator(c.lower_) for c in adjective.children))

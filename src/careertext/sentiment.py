@@ -47,6 +47,9 @@ there:
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic") and "certain" before a noun ("certain
   managers");
+* a good noun judged bad by its adjective, by spaCy's parse, is the adjective's topic and
+  carries no valence ("poor job satisfaction", "the benefits are terrible": VADER had added
+  "satisfaction" +1.9 to "poor" -2.1);
 * a word VADER rates carries none in a compound that names a thing (``data/topic_compounds.yaml``:
   "good sick pay", "working bank holidays");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
@@ -95,6 +98,7 @@ from .errors import InputError, check_text
 from .lexicon_scorer import LexiconScorer, _scorer
 from .parse_rules import (
     _compound_words,
+    _judged_nouns,
     _lacked_phrases,
     _layer_nouns,
     _negated_conjuncts,
@@ -416,6 +420,10 @@ else None
             lacked = _lacked_phrases(doc, text, self.scorer.lex)
             if lacked:
                 negated = [*negated, *lacked]
+            # "poor job satisfaction": the adjective judges, the noun is its topic
+            judged = _judged_nouns(doc, self.scorer.lex, negated)
+            if judged:
+                valenceless = [*valenceless, *judged]
         r = None
         for a, b in bounds:
             skip, negate = _within(valenceless, a, b), _within(negated, a, b)
