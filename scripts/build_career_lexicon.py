@@ -159,6 +159,19 @@ SEED_TERMS = {
     "cliques": -1.5, "clicky": -1.5, "dream job": 2.5,
     # forms of VADER's "lack" (-1.3) that its lexicon does not list; faults, as above
     "lacked": -1.3, "lacks": -1.3, "corruption": -2.0, "corrupt": -2.0,
+    # sixteenth session, read among the Kaggle cons that scored zero: faults said in cons and
+    # (almost) never in pros, too rare or too much a noun or phrase to learn ("nightmare" 25
+    # cons / 0 pros, "internal politics" 24 / 0, "office politics" 20 / 0, "backstabbing"
+    # 10 / 0, "cut throat" 10 / 0, "sexist" 10 / 1, "mediocre" 10 / 3, "stay away" 9 / 1);
+    # "politics" alone is not one: career posts speak of government politics too
+    "nightmare": -2.0, "nightmares": -2.0, "office politics": -1.5,
+    "internal politics": -1.5, "company politics": -1.5, "workplace politics": -1.5,
+    "backstabbing": -2.0, "back stabbing": -2.0, "cut throat": -1.5, "cut-throat": -1.5,
+    "cutthroat": -1.5, "sexist": -2.0, "sexism": -2.0, "mismanagement": -2.0,
+    "mismanaged": -2.0, "shambles": -2.0, "shambolic": -2.0, "soul destroying": -2.0,
+    "soul-destroying": -2.0, "soul sucking": -2.0, "soul-sucking": -2.0, "mediocre": -1.5,
+    "uninspiring": -1.5, "underwhelming": -1.5, "stagnant": -1.5, "exploitative": -2.0,
+    "gruelling": -1.5, "grueling": -1.5, "stay away": -2.0, "corporate politics": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

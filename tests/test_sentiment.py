@@ -93,10 +93,17 @@ def test_boosters_and_emphasis(nlp):
     ("Great benefits.", 1), ("I was laid off by the company last spring.", -1),
     ("Understaffed stores and no progression.", -1), ("Flexible hours and a discount.", 1),
     ("Favouritism and micromanagement.", -1), ("A very tedious, monotonous job.", -1),
+    ("The rota was a nightmare.", -1), ("Lots of office politics.", -1),
+    ("Mediocre pay and stagnant growth.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
     assert score(nlp, text).compound != 0
+
+
+def test_politics_alone_is_no_fault(nlp):
+    # "office politics" is a fault of a workplace; "politics" alone may be the government's
+    assert sentiment("I studied politics at university.", nlp=nlp, domain="career").compound == 0
 
 
 @pytest.mark.parametrize("text", [
