@@ -110,6 +110,7 @@ def test_politics_alone_is_no_fault(nlp):
     "No bonus.", "Lack of training.", "Little progression.", "Not enough staff.",
     "Too many meetings.", "Poor management.", "Low pay.", "No work life balance.",
     "No support from management.", "No extra pay for weekends.",
+    "Always needs more staff.", "Management could use some more training.",
 ])
 def test_lack_and_excess_are_negative(nlp, text):
     s = score(nlp, text)
