@@ -35,7 +35,22 @@ def test_agrees_with_vader_on_general_text():
     ("Not challenging, not great pay.", -1),  # VADER: a double negation, positive
     ("Salary is very low, long working hours.", -1),  # "low" lacks nothing after the comma
     ("Not great pay.", -1),
+    ("Great colleagues,not so great management,long hours", -1),  # a list written without spaces
 ])
 def test_career_negation_stays_in_its_clause(text, sign):
     assert sign * sentiment(text, domain="career").compound > 0
     assert LexiconScorer().score(text, True).compound * sign > 0
+
+
+def test_a_comma_glued_between_letters_splits_words_in_career_text_only():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    text = "Great colleagues,not so great management"
+    scorer = LexiconScorer()
+    words = [w[2] for w in scorer._split(text)]
+    assert words == ["Great", "colleagues", "not", "so", "great", "management"]
+    assert [w[2] for w in scorer._split("Paid 10,000 a year")] == ["Paid", "10,000", "a", "year"]
+    # VADER splits on white space only, and the general reading is VADER's
+    assert scorer.score(text, False).compound == pytest.approx(
+        SentimentIntensityAnalyzer().polarity_scores(text)["compound"], abs=1e-4)
+    assert scorer.score(text, True).compound < scorer.score(text, False).compound

@@ -4,6 +4,7 @@ keeps its offsets, so that each score can be explained (:mod:`careertext.sentime
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -175,18 +176,21 @@ class LexiconScorer:
                 out[term] = out.get(term, 0.0) + factor
         return out
 
-    def _split(self, text: str) -> list[tuple[int, int, str, bool]]:
+    def _split(self, text: str, career: bool = True) -> list[tuple[int, int, str, bool]]:
         if not text.isascii():
-            return list(self._words(text))
-        words = []
-        for m in _NONSPACE.finditer(text):
-            raw = m.group()
-            word = raw.strip(_PUNCT)
-            if len(word) <= 2 or word == raw:
-                words.append((m.start(), m.end(), raw, False))
-            else:
-                off = m.start() + raw.find(word)
-                words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
+            words = list(self._words(text))
+        else:
+            words = []
+            for m in _NONSPACE.finditer(text):
+                raw = m.group()
+                word = raw.strip(_PUNCT)
+                if len(word) <= 2 or word == raw:
+                    words.append((m.start(), m.end(), raw, False))
+                else:
+                    off = m.start() + raw.find(word)
+                    words.append((off, off + len(word), word, raw[-1] in _CLAUSE_END))
+        if career and ("," in text or ";" in text):
+            return _unglued(words)
         return words
 
     def score(self, text: str, career: bool = True, skip: frozenset[int] = frozenset(),
@@ -201,7 +205,7 @@ class LexiconScorer:
         come from spaCy's tags and parse, see :class:`SentimentScorer`.
         """
         lex = self.lex if career else self.general
-        words = self._split(text)
+        words = self._split(text, career)
         if not words:
             return _Score(0.0, 0.0, 0.0, 0.0, 0.0, 0, [])
         items_w = [w[2] for w in words]
@@ -388,6 +392,33 @@ class LexiconScorer:
                 out_e.append(ends[i])
                 i += 1
         return out_w, out_l, out_s, out_e, covered
+
+
+#: A comma or semicolon glued between two letters ("Great colleagues,not so great management").
+_GLUED = re.compile(r"(?<=[A-Za-z])[,;](?=[A-Za-z])")
+
+
+def _unglued(words: list[tuple[int, int, str, bool]]) -> list[tuple[int, int, str, bool]]:
+    """``words`` with each word that holds a comma or semicolon glued between two letters split
+    there, its first part ending a clause: reviews write lists without spaces
+    ("Colleagues,Not so great management", "pay;hours"), where VADER's white-space split made
+    one word of "Colleagues,Not" and so read no negation. Numbers ("10,000") stay whole.
+
+    >>> [w[2] for w in _unglued([(0, 14, "Colleagues,Not", False), (15, 17, "so", False)])]
+    ['Colleagues', 'Not', 'so']
+    """
+    out = []
+    for start, end, word, clause in words:
+        cuts = [m.start() for m in _GLUED.finditer(word)] if ("," in word or ";" in word) else ()
+        if not cuts:
+            out.append((start, end, word, clause))
+            continue
+        a = 0
+        for c in cuts:
+            out.append((start + a, start + c, word[a:c], True))
+            a = c + 1
+        out.append((start + a, end, word[a:], clause))
+    return out
 
 
 def _layer_factor(lower: list[str], i: int, cut: int, lo: int = 0) -> float:

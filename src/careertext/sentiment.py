@@ -35,6 +35,8 @@ there:
 * a wish against the facts is a regret ("I wish I had left sooner": "wish" negated);
 * what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated);
 * a typographic apostrophe is a straight one ("aren’t great" negated, as "aren't great" is);
+* a comma glued between two letters separates words and clauses ("Great colleagues,not so
+  great management": "great" negated);
 * negation, degree and lack words reach no word of another clause ("No cons, great company":
   "great" is not negated);
 * a lack word negates its whole noun phrase, by spaCy's parse ("limited career growth
