@@ -174,6 +174,12 @@ SEED_TERMS = {
     "soul-destroying": -2.0, "soul sucking": -2.0, "soul-sucking": -2.0, "mediocre": -1.5,
     "uninspiring": -1.5, "underwhelming": -1.5, "stagnant": -1.5, "exploitative": -2.0,
     "gruelling": -1.5, "grueling": -1.5, "stay away": -2.0, "corporate politics": -1.5,
+    # warnings to the reader and "just a number" (33 cons / 1 pro), read among the Kaggle
+    # headlines of one or two stars that scored zero or positive ("Steer clear" read +0.38,
+    # VADER's "clear")
+    "just a number": -1.5, "don't bother": -1.5, "dont bother": -1.5, "do not bother": -1.5,
+    "wouldn't bother": -1.5, "would not bother": -1.5, "steer clear": -1.5,
+    "look elsewhere": -1.5, "think twice": -1.5, "never again": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

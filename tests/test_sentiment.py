@@ -101,6 +101,12 @@ def test_domain_terms(nlp, text, sign):
     assert score(nlp, text).compound != 0
 
 
+@pytest.mark.parametrize("text", ["Steer clear.", "Wouldn't bother.", "Just a number."])
+def test_warnings_in_career_text(nlp, text):
+    # VADER reads "clear" and a negated "bother" as positive
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+
+
 def test_politics_alone_is_no_fault(nlp):
     # "office politics" is a fault of a workplace; "politics" alone may be the government's
     assert sentiment("I studied politics at university.", nlp=nlp, domain="career").compound == 0
