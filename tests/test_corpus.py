@@ -1,4 +1,5 @@
-"""Tests of careertext.corpus: load_corpus, Corpus, Essay, Skip and split_front_matter."""
+"""Tests of careertext.corpus: load_corpus, Corpus, Essay and Skip (split_front_matter and the
+date parsing are tested in tests/test_documents.py)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import careertext.corpus as corpus_module
+import careertext.tables as tables_module
 from careertext.corpus import (
     SKIP_REASONS,
     Corpus,
@@ -252,7 +254,7 @@ def test_gzipped_tables(tmp_path: Path) -> None:
 
 
 def test_corrupt_gzip_is_unreadable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(corpus_module, "_SAMPLE_BYTES", 64)
+    monkeypatch.setattr(tables_module, "_SAMPLE_BYTES", 64)
     (tmp_path / "bad.csv.gz").write_bytes(b"not gzip at all")
     good = gzip.compress(b"id,text\n1,first row\n2,second row\n" * 2000)
     (tmp_path / "truncated.csv.gz").write_bytes(good[: len(good) // 2])
@@ -392,7 +394,7 @@ def test_tables_in_other_encodings(tmp_path: Path) -> None:
 
 def test_invalid_bytes_late_in_a_table_are_reported(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(corpus_module, "_SAMPLE_BYTES", 64)  # detection sees UTF-8 only
+    monkeypatch.setattr(tables_module, "_SAMPLE_BYTES", 64)  # detection sees UTF-8 only
     head = b"id,text\n" + b"".join(b"%d,row number %d\n" % (i, i) for i in range(1000))
     (tmp_path / "t.csv").write_bytes(head + b"x,bad \xff\xfe byte\n")
     corpus = load_corpus(tmp_path)
@@ -550,16 +552,6 @@ def test_skipped_needs_a_complete_pass(tmp_path: Path) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def test_essay_is_frozen_hashable_and_serialisable() -> None:
-    essay = Essay(id="x", text="one two three", metadata={"k": [1]}, removed=("5 min read",))
-    with pytest.raises(AttributeError):
-        essay.id = "y"  # type: ignore[misc]
-    assert hash(essay) == hash(Essay(id="x", text="one two three", removed=("5 min read",)))
-    data = essay.to_dict()
-    assert data["removed"] == ["5 min read"] and data["metadata"] == {"k": [1]}
-    assert json.loads(json.dumps(data)) == data
-
-
 def test_html_reprs_escape_text(tmp_path: Path) -> None:
     body = "<script>alert('x')</script> & more " + "word " * 100
     write(tmp_path / "t.csv", f'id,title,text\n<b>id</b>,<i>Title</i>,"{body}"\n')
@@ -597,60 +589,15 @@ def test_to_frame() -> None:
     assert frame.set_index("id").loc["p1", "row"] == 1
 
 
-# ---------------------------------------------------------------------------------------------
-# split_front_matter and dates
-# ---------------------------------------------------------------------------------------------
+def test_names_that_moved_are_still_importable_from_corpus() -> None:
+    import careertext.documents as documents
+    import careertext.paths as paths
+    import careertext.records as records
 
-
-@pytest.mark.parametrize(("text", "meta", "body"), [
-    ("---\ntitle: A\n---\nBody", {"title": "A"}, "Body"),
-    ("\ufeff---\r\ntitle: A\r\n---\r\nBody\r\n", {"title": "A"}, "Body\n"),
-    ("---\n---\nBody", {}, "Body"),
-    ("---\ntitle: A\nno closing line", {}, "---\ntitle: A\nno closing line"),
-    ("Text\n---\ntitle: A\n---\n", {}, "Text\n---\ntitle: A\n---\n"),
-    ("---\ndate: 2020-01-02\nwhen: 2020-01-02 10:00:00\n---\n",
-     {"date": "2020-01-02", "when": "2020-01-02T10:00:00"}, ""),
-])
-def test_split_front_matter(text: str, meta: dict, body: str) -> None:
-    assert split_front_matter(text) == (meta, body)
-
-
-@pytest.mark.parametrize("front", ["- a list\n- of items", "just a scalar", "a: [1,",
-                                   "date: 2019-02-30", "a: &x [*x]"])
-def test_split_front_matter_errors_are_recorded(front: str) -> None:
-    meta, body = split_front_matter(f"---\n{front}\n---\nThe body.")
-    assert body == "The body."
-    assert set(meta) == {"front_matter_error", "front_matter"}
-    assert meta["front_matter"] == front
-
-
-def test_split_front_matter_rejects_non_str() -> None:
-    with pytest.raises(InputError):
-        split_front_matter(b"---\n")  # type: ignore[arg-type]
-
-
-@pytest.mark.parametrize(("raw", "dayfirst", "iso"), [
-    ("2024-05-01", None, "2024-05-01"),
-    ("2024-05-01T10:00:00Z", None, "2024-05-01"),
-    ("2024/5/1", None, "2024-05-01"),
-    ("25-12-2024", None, "2024-12-25"),
-    ("12/25/2024", None, "2024-12-25"),
-    ("03/04/2020", None, "03/04/2020"),
-    ("03/04/2020", True, "2020-04-03"),
-    ("03/04/2020", False, "2020-03-04"),
-    ("04/04/2020", None, "2020-04-04"),
-    ("March 14, 2019", None, "2019-03-14"),
-    ("14 Mar 2019", None, "2019-03-14"),
-    ("Mar 3rd, 2021", None, "2021-03-03"),
-    ("1600398529.0", None, "2020-09-18"),
-    (1600398529, None, "2020-09-18"),
-    ("2019-02-30", None, "2019-02-30"),
-    ("last spring", None, "last spring"),
-    ("  ", None, None),
-    (None, None, None),
-])
-def test_dates(raw: object, dayfirst: bool | None, iso: str | None) -> None:
-    assert corpus_module._iso_date(raw, dayfirst) == iso
+    assert all(hasattr(corpus_module, name) for name in corpus_module.__all__)
+    assert (Essay, Skip) == (records.Essay, records.Skip)
+    assert split_front_matter is documents.split_front_matter
+    assert corpus_module.SUPPORTED_EXTENSIONS is paths.SUPPORTED_EXTENSIONS
 
 
 # ---------------------------------------------------------------------------------------------
