@@ -32,10 +32,44 @@ def test_a_lacked_phrase_and_a_lack_said_after_its_noun(nlp):
     lex = {"growth": 1.6, "opportunities": 1.6}
     for text in ("Limited career growth opportunities.",
                  "Opportunities for growth are limited."):
-        negated = _lacked_phrases(nlp(text), text, lex)
+        negated, freed = _lacked_phrases(nlp(text), text, lex)
         assert "opportunities" in {text[i:].split()[0].strip(".").lower() for i in negated}
+        assert freed == []  # a lack of a good thing: the lack word keeps its valence
     blank = spacy.blank("en")("Limited career growth opportunities.")
-    assert _lacked_phrases(blank, blank.text, lex) == []  # no parse, nothing
+    assert _lacked_phrases(blank, blank.text, lex) == ([], [])  # no parse, nothing
+
+
+_LACK_LEX = {"stress": -1.8, "micromanagement": -2.0, "pay": 1.2, "safe": 1.9,
+             "outdated": -2.0, "minimal": -0.5, "low": -1.1}
+
+
+def _words(text, offsets):
+    return [text[i:].split()[0].strip(".").lower() for i in offsets]
+
+
+@pytest.mark.parametrize("text, negated, freed", [
+    ("Stress is minimal.", ["stress"], ["minimal"]),
+    ("Micromanagement is rare.", ["micromanagement"], ["rare"]),
+    ("Minimal stress.", ["stress"], ["minimal"]),
+    ("Pay is low.", ["pay"], []),  # a lack of a good thing
+])
+def test_a_lack_of_a_bad_thing_frees_the_lack_word(nlp, text, negated, freed):
+    found, free = _lacked_phrases(nlp(text), text, _LACK_LEX)
+    assert (_words(text, found), _words(text, free)) == (negated, freed)
+
+
+def test_a_topic_rated_bad_but_read_as_nothing_is_no_bad_thing(nlp):
+    text = "Pay is low."  # the shipped lexicon rates "pay" -0.4 and reads it as a topic
+    found, free = _lacked_phrases(nlp(text), text, {"pay": -0.4}, frozenset({"pay"}))
+    assert (found, free) == ([], [])
+    found, free = _lacked_phrases(nlp(text), text, {"pay": -0.4})
+    assert _words(text, free) == ["low"]
+
+
+def test_a_lacked_phrase_of_good_and_bad_words_is_no_lack_of_a_bad_thing(nlp):
+    text = "Outdated safe equipment is scarce."
+    found, free = _lacked_phrases(nlp(text), text, _LACK_LEX)
+    assert free == [] and "outdated" not in _words(text, found)
 
 
 _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfaction": 1.9,

@@ -295,6 +295,19 @@ def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
 
 
+@pytest.mark.parametrize("text, sign", [
+    ("Stress is minimal.", 1),
+    ("Micromanagement is rare.", 1),
+    ("Minimal stress.", 1),
+    ("Pay is low.", -1),  # a lack of a good thing, and "pay" a topic
+    ("Morale is low.", -1),
+    ("Opportunities are rare.", -1),
+    ("Outdated safe equipment is scarce.", -1),  # good and bad words: no lack of a bad thing
+])
+def test_a_lack_of_a_bad_thing_is_good(nlp, text, sign):
+    assert sign * sentiment(text, nlp=nlp, domain="career").compound > 0
+
+
 @pytest.mark.parametrize("text", [
     "Poor job satisfaction.",
     "Pathetic bonuses and increases.",

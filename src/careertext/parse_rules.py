@@ -143,7 +143,7 @@ _LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking", "limit", "limits"
 #: Predicates that say their subject is lacking ("opportunities are limited", "promotions are
 #: few and far between").
 _LACK_PREDICATES = frozenset({"limited", "few", "rare", "scarce", "lacking", "minimal",
-                              "insufficient", "nonexistent", "non-existent", "sparse"})
+                              "insufficient", "nonexistent", "non-existent", "sparse", "low"})
 _LACK_WORD = re.compile(
     rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS | _LACK_PREDICATES))})\b", re.IGNORECASE)
 _PHRASE_DEPS = frozenset({"compound", "amod"})
@@ -154,9 +154,10 @@ _CONJUNCT_BREAK = re.compile(r"[\n;:()]")
 _PHRASE_BREAK = re.compile(r"[\n,;:()]")
 
 
-def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
+def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
+                    neutral: frozenset[str] = frozenset()) -> tuple[list[int], list[int]]:
     """Offsets of the lexicon words of the noun phrases that a lack word opens, by spaCy's
-    parse.
+    parse, and of the lack words said after a bad noun, which carry no valence.
 
     The lack rule of :class:`LexiconScorer` and VADER's "no" reach only the next word or two,
     so in "Limited career growth opportunities" and "No career progression opportunities"
@@ -169,14 +170,22 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
     perks"). The lack word keeps its own valence (it may open a phrase of the career lexicon:
     "few development"). A lack said after its noun, as the predicate of "be" ("opportunities
     for progression are limited", "... are few and far between", "rare", "scarce",
-    "minimal"), negates the good words of the subject's phrase and its bare conjuncts.
-    ``text`` is ``doc.text`` (its offsets are the tokens'). Without a parser, nothing.
+    "minimal", "low"), negates the good words of the subject's phrase and its bare conjuncts.
+
+    A lack of a bad thing is good: where the rated words of the lacked phrase are all bad
+    (:func:`_all_bad`: "stress is minimal", "micromanagement is rare", "minimal stress"),
+    they are negated and the lack word, whose own valence told of a shortfall, carries none:
+    its offset is in the second list. A mixed phrase keeps the rule for good words, and a
+    topic that the lexicon reads as nothing (in ``neutral``) is no bad thing, so "pay is low"
+    stays a shortfall. ``text`` is ``doc.text`` (its offsets are the tokens'). Without a
+    parser, two empty lists.
     """
     found = [m.start() for m in _LACK_WORD.finditer(text)]
     if not found or not doc.has_annotation("DEP"):
-        return []
+        return [], []
     offsets = doc.to_array(IDX).tolist()
     negated: list[int] = []
+    freed: list[int] = []
     for at in found:  # the tokens that start where a lack word does (not every token)
         i = bisect_right(offsets, at) - 1
         if i < 0 or offsets[i] != at:
@@ -188,7 +197,13 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
             subject = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS
                             and c.pos_ in ("NOUN", "PROPN") and c.i < t.i), None)
             if subject is not None and not _PHRASE_BREAK.search(text, subject.idx, t.idx):
-                negated.extend(_good_words((subject, *_bare_conjuncts(subject, text)), lex))
+                heads = (subject, *_bare_conjuncts(subject, text))
+                rated = [w for c in heads for w in _phrase_words(c) if w.lower_ in lex]
+                if _all_bad(rated, lex, neutral):  # "stress is minimal": a lack of a bad thing
+                    negated.extend(w.idx for w in rated)
+                    freed.append(t.idx)
+                else:
+                    negated.extend(_good_words(heads, lex))
             continue
         if word in _LACK_DETS:
             head = t.head
@@ -209,10 +224,19 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float]) -> list[int]:
             continue
         if _PHRASE_BREAK.search(text, t.idx, head.idx):
             continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
-        negated.extend(w.idx for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex)
+        lacked = [w for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex]
+        negated.extend(w.idx for w in lacked)
+        if _all_bad(lacked, lex, neutral):
+            freed.append(t.idx)  # "minimal stress": the lack word carries no valence
         # of the conjuncts, only what is good is lacked: "little training and stress"
         negated.extend(_good_words(_bare_conjuncts(head, text), lex))
-    return negated
+    return negated, freed
+
+
+def _all_bad(words: list[Token], lex: dict[str, float], neutral: frozenset[str]) -> bool:
+    """Whether ``words`` (lexicon words) are some, and all rated bad, none of them a topic the
+    lexicon reads as nothing: what a lack of is good."""
+    return bool(words) and all(lex[w.lower_] < 0 and w.lower_ not in neutral for w in words)
 
 
 def _good_words(heads: Iterable[Token], lex: dict[str, float]) -> Iterator[int]:

@@ -42,7 +42,7 @@ there:
 * a lack word negates its whole noun phrase, by spaCy's parse ("limited career growth
   opportunities", :mod:`careertext.parse_rules`), and the good words of its bare conjuncts
   ("lack of opportunities and incentives"); so does a lack said after the noun ("opportunities are
-  limited");
+  limited"); a lack of a bad thing is good ("stress is minimal");
 * a wish for more is a shortfall ("the pay could be better", "it would be nice if they
   listened": the positive word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
@@ -419,9 +419,11 @@ else None
         layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
         negated = _negated_conjuncts(doc, lower) if career else ()
         if career:
-            lacked = _lacked_phrases(doc, text, self.scorer.lex)
+            lacked, freed = _lacked_phrases(doc, text, self.scorer.lex, self.scorer.neutral)
             if lacked:
                 negated = [*negated, *lacked]
+            if freed:  # "stress is minimal": the lack word carries no valence
+                valenceless = [*valenceless, *freed]
             # "poor job satisfaction": the adjective judges, the noun is its topic
             judged = _judged_nouns(doc, self.scorer.lex, negated)
             if judged:
