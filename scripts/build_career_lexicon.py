@@ -180,6 +180,15 @@ SEED_TERMS = {
     "just a number": -1.5, "don't bother": -1.5, "dont bother": -1.5, "do not bother": -1.5,
     "wouldn't bother": -1.5, "would not bother": -1.5, "steer clear": -1.5,
     "look elsewhere": -1.5, "think twice": -1.5, "never again": -1.5,
+    # seventeenth session: "under" before a good participle says too little of it ("under
+    # valued" 19 cons / 1 pro, 4 of the cons at zero or above: "valued" read +1.9); the
+    # joined forms VADER lacks too. A common reason for leaving in exit stories
+    "undervalued": -2.0, "under valued": -2.0, "under-valued": -2.0,
+    "underappreciated": -2.0, "under appreciated": -2.0, "under-appreciated": -2.0,
+    "under resourced": -1.5, "under-resourced": -1.5, "underresourced": -1.5,
+    "underutilised": -1.5, "underutilized": -1.5, "under utilised": -1.5,
+    "under utilized": -1.5, "under-utilised": -1.5, "under-utilized": -1.5,
+    "undertrained": -1.5, "under trained": -1.5, "under-trained": -1.5, "unvalued": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

@@ -107,6 +107,13 @@ def test_warnings_in_career_text(nlp, text):
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
 
 
+@pytest.mark.parametrize("text", ["Under valued by senior management.", "I felt undervalued.",
+                                  "Massively under appreciated staff."])
+def test_under_a_good_participle_is_too_little_of_it(nlp, text):
+    # VADER read "valued" and "appreciated" as praise
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+
+
 def test_politics_alone_is_no_fault(nlp):
     # "office politics" is a fault of a workplace; "politics" alone may be the government's
     assert sentiment("I studied politics at university.", nlp=nlp, domain="career").compound == 0
