@@ -73,7 +73,7 @@ def test_a_lacked_phrase_of_good_and_bad_words_is_no_lack_of_a_bad_thing(nlp):
 
 
 _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfaction": 1.9,
-              "bonus": 2.3, "benefits": 1.6, "great": 3.1}
+              "bonus": 2.3, "bonuses": 2.6, "benefits": 1.6, "great": 3.1, "cut": -1.1}
 
 
 @pytest.mark.parametrize("text, words", [
@@ -83,6 +83,8 @@ _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfa
     ("Low bonus.", []),  # a lack word: the lack rule negates the noun instead
     ("Great benefits.", []),  # a good adjective: both keep their valence
     ("Terrible managers, great benefits.", []),
+    ("The bonuses were cut.", ["bonuses"]),  # a passive: the verb judges its subject
+    ("The bonuses were not cut.", []),
 ])
 def test_judged_nouns(nlp, text, words):
     found = _judged_nouns(nlp(text), _JUDGE_LEX)

@@ -276,17 +276,18 @@ def _negator(word: str) -> bool:
 
 
 def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = ()) -> list[int]:
-    """Offsets of the nouns the lexicon rates positive that an adjective it rates negative
-    judges, by spaCy's parse: as the noun's adjective ("poor job satisfaction", "terrible
-    benefits", "pathetic bonuses") or as the predicate of "be" with the noun its subject
-    ("the bonus is poor", "progression within the company is poor"). In career text the noun
-    names what is judged, a topic, and the adjective the judgement, so the noun carries no
-    valence there; VADER added the two, and "poor job satisfaction" (-2.1 + 1.9) had read
-    nearly neutral, "Everything else, including salary, bonuses, poor job satisfaction" and
-    "Difficult opportunity for career progression" positive. Not where the adjective is a
+    """Offsets of the nouns the lexicon rates positive that an adjective or verb it rates
+    negative judges, by spaCy's parse: as the noun's adjective ("poor job satisfaction",
+    "terrible benefits", "pathetic bonuses"), as the predicate of "be" with the noun its subject
+    ("the bonus is poor", "progression within the company is poor"), or as the verb of a passive
+    with the noun its subject ("bonuses were cut", "my confidence was shattered"). In career
+    text the noun names what is judged, a topic, and the adjective the judgement, so the noun
+    carries no valence there; VADER added the two, and "poor job satisfaction" (-2.1 + 1.9) had
+    read nearly neutral, "Everything else, including salary, bonuses, poor job satisfaction" and
+    "Difficult opportunity for career progression" positive. Not where the judging word is a
     lack word (``_LACK``, ``_LACK_DETS``: "low bonus", "limited opportunities" negate the noun,
-    see :func:`_lacked_phrases`) or negated ("the pay isn't bad"), nor the offsets in
-    ``negated`` (negated already). Without a parser, none.
+    see :func:`_lacked_phrases`) or negated ("the pay isn't bad", "bonuses were not cut"), nor
+    the offsets in ``negated`` (negated already). Without a parser, none.
 
     Examples
     --------
@@ -295,6 +296,9 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = ()) 
     >>> [doc.text[i:i + 8] for i in _judged_nouns(doc, {"poor": -2.1, "satisfaction": 1.9,
     ...     "low": -1.1, "bonus": 2.3, "benefits": 1.6, "terrible": -2.5})]
     ['satisfac', 'benefits']
+    >>> doc = load_pipeline()("The bonuses were cut.")
+    >>> [doc.text[i:i + 7] for i in _judged_nouns(doc, {"bonuses": 2.6, "cut": -1.1})]
+    ['bonuses']
     """
     if not doc.has_annotation("DEP"):
         return []
@@ -309,7 +313,8 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = ()) 
                 t.dep_ in SUBJECT_DEPS and t.head.lemma_ == "be"
                 and not any(c.dep_ == "neg" for c in t.head.children)
                 and any(c.dep_ == "acomp" and c.i > t.i and _judging(c, lex)
-                        for c in t.head.children)):
+                        for c in t.head.children)) or (  # "bonuses were cut"
+                t.dep_ == "nsubjpass" and t.head.i > t.i and _judging(t.head, lex)):
             out.append(t.idx)
     return out
 

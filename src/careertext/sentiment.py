@@ -49,9 +49,9 @@ there:
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic") and "certain" before a noun ("certain
   managers");
-* a good noun judged bad by its adjective, by spaCy's parse, is the adjective's topic and
-  carries no valence ("poor job satisfaction", "the benefits are terrible": VADER had added
-  "satisfaction" +1.9 to "poor" -2.1);
+* a good noun judged bad by its adjective or passive verb, by spaCy's parse, is their topic
+  and carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
+  cut": VADER had added "satisfaction" +1.9 to "poor" -2.1);
 * a word VADER rates carries none in a compound that names a thing (``data/topic_compounds.yaml``:
   "good sick pay", "working bank holidays");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
