@@ -189,6 +189,11 @@ SEED_TERMS = {
     "underutilised": -1.5, "underutilized": -1.5, "under utilised": -1.5,
     "under utilized": -1.5, "under-utilised": -1.5, "under-utilized": -1.5,
     "undertrained": -1.5, "under trained": -1.5, "under-trained": -1.5, "unvalued": -1.5,
+    # favouritism said as "favourites" (28 Kaggle cons / 0 pros, 4 of the cons above zero) and
+    # "plays favourites" ("plays" had read +1.0); the singular stays neutral ("my favourite")
+    "favourites": -1.5, "favorites": -1.5, "plays favourites": -2.0, "play favourites": -2.0,
+    "playing favourites": -2.0, "plays favorites": -2.0, "play favorites": -2.0,
+    "playing favorites": -2.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"
