@@ -1,4 +1,5 @@
-"""Tests of LessonModel and the topic metrics (careertext.topics). Texts are written for the tests.
+"""Tests of LessonModel (careertext.topics); the tokenising and the topic metrics it re-exports are
+tested in test_tokens.py and test_topic_metrics.py. Texts are written for the tests.
 
 scikit-learn's estimator checks mostly feed 2-D numeric arrays, which a text model rejects by
 design (its tags say ``input_tags.string = True`` and ``two_d_array = False``). The checks that
@@ -225,19 +226,6 @@ def test_docs_as_input(data):
     assert m.transform(docs).shape == (8, 2)
 
 
-def test_metrics():
-    docs = [["pay", "raise"], ["pay", "raise"], ["boss", "toxic"], ["boss", "toxic"]]
-    assert npmi_coherence([["pay", "raise"]], docs) == pytest.approx(1.0)
-    assert npmi_coherence([["pay", "boss"]], docs) == -1.0
-    assert npmi_coherence([[("pay", 1.0), ("raise", 0.5)]], docs, per_topic=True) == [1.0]
-    assert npmi_coherence([["pay raise"]], docs) == 0.0  # one term: no pairs
-    assert npmi_coherence([["pay raise", "boss"]], [["pay", "raise", "boss"], ["x"]]) == 1.0
-    assert topic_diversity([["a", "b"], ["a", "c"]]) == 0.75
-    assert topic_stability([["a", "b"]], [["a", "b"]]) == 1.0
-    assert topic_stability([["a", "b"], ["c"]], [["a", "b"]]) == 0.5
-    assert lemma_tokens(["Managers don't care, https://x.y/z"]) == [["manager", "care"]]
-
-
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.text(max_size=40), max_size=8), st.integers(1, 4))
 def test_any_strings_fit_or_documented_error(texts, k):
@@ -263,3 +251,18 @@ def test_co_occurring_terms_are_picked_from_the_lessons_own_passages():
     order = _co_occurring(rows, 3)
     assert order[0] == 1 and set(order) == {1, 2, 3}  # the rare term is left out
 
+
+
+def test_reexported_names_are_the_moved_objects():
+    import careertext
+    from careertext import tokens, topic_metrics, topics
+
+    moved = {"lemma_tokens": tokens, "npmi_coherence": topic_metrics,
+             "topic_diversity": topic_metrics, "topic_stability": topic_metrics}
+    imported = {"lemma_tokens": lemma_tokens, "npmi_coherence": npmi_coherence,
+                "topic_diversity": topic_diversity, "topic_stability": topic_stability}
+    for name, module in moved.items():
+        assert imported[name] is getattr(module, name) is getattr(topics, name)
+        assert name in topics.__all__ and name in module.__all__
+    for name in ("npmi_coherence", "topic_diversity", "topic_stability"):
+        assert getattr(careertext, name) is getattr(topic_metrics, name)

@@ -44,9 +44,10 @@ from .themes import ThemeMention, extract_themes, extract_themes_many, theme_coo
 
 __version__ = "0.1.0"
 
-# The topic model needs scikit-learn (about half of import time): loaded on first use.
-_LAZY = {name: "topics" for name in ("Lesson", "LessonModel", "npmi_coherence",
-                                     "topic_diversity", "topic_stability")}
+# The topic model needs scikit-learn (about half of import time): loaded on first use; its
+# metrics do not, and load without it.
+_LAZY = {"Lesson": "topics", "LessonModel": "topics", "npmi_coherence": "topic_metrics",
+         "topic_diversity": "topic_metrics", "topic_stability": "topic_metrics"}
 
 
 def __getattr__(name: str):

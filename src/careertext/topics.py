@@ -7,23 +7,16 @@ or HDBSCAN. ``n_lessons="auto"`` picks the number of lessons by NPMI coherence, 
 stability across seeds (kept in ``selection_``). Each lesson gets a readable label, its best
 terms, representative quotes, the essays that voice it and its share of passages.
 
-Tokenising: a regular expression and spaCy's English lookup lemmas (``spacy-lookups-data``), not
-``nlp.pipe``: on 2,000 Reddit posts it took 2 s against 235 s for ``nlp.pipe`` with only the
-tok2vec, tagger, attribute ruler and lemmatiser enabled (same busy 2-core machine, same run), for
-nearly the same lemmas on the content words that make up topics; a few context-free lookup errors
-are fixed in ``LEMMA_FIXES``. ``Doc`` inputs use their own lemmas.
-
-Metrics are public functions: :func:`npmi_coherence`, :func:`topic_diversity`,
-:func:`topic_stability`.
+Passages are tokenised by :func:`~careertext.tokens.lemma_tokens` (:mod:`careertext.tokens`); the
+metrics :func:`npmi_coherence`, :func:`topic_diversity` and :func:`topic_stability` live in
+:mod:`careertext.topic_metrics`. Both modules' public functions are re-exported here.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from html import escape
 from itertools import combinations
 from pathlib import Path
@@ -37,6 +30,8 @@ from sklearn.utils import check_random_state
 from sklearn.utils.validation import check_is_fitted
 
 from .errors import CareertextError, InputError, NotFittedError
+from .tokens import _Lemmatizer, lemma_tokens
+from .topic_metrics import _npmi, npmi_coherence, topic_diversity, topic_stability
 
 __all__ = [
     "FORMAT_VERSION",
@@ -53,216 +48,10 @@ FORMAT_VERSION = 1
 METHODS = ("nmf", "lda", "kmeans", "hdbscan")
 LARGE = 20_000  # passages from which the online/mini-batch solvers are used
 SELECTION_SAMPLE = 3_000  # passages used to choose k
-_TOKEN = re.compile(r"[a-z]+")
-_POSSESSIVE = re.compile(r"'s\b")
-_APOS = re.compile(r"'")
-_URL = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|&\w+;|&#x?[0-9a-f]+;|\[[^\]]*\]\([^)]*\)")
-# Forum and blog boilerplate, contractions' remains and filler that carry no lesson.
-BOILERPLATE = frozenset("""
-edit update tldr tl dr thanks thank lol lmao imo imho tbh idk btw deleted removed reddit sub
-subreddit post op http https www com amp nbsp x200b etc yes yeah ok okay oh hey hi hello like
-just really get got getting go going gone want know think thing things stuff lot lots way make
-made say said tell told feel felt day days time times year years month months week weeks need
-try use come came look good bad new old people guy guys maybe actually pretty probably
-definitely literally basically kind sort bit anyway anyways also still even much many well
-right sure able let ask asked kinda gonna wanna gotta don didn doesn isn wasn aren ve ll re im
-ive dont cant wont thats theres youre
-""".split())  # noqa: SIM905 - a word list is easier to read as text
-
-
-# Lookup lemmas are context-free; these are wrong (or unreadable as labels) in career texts.
-LEMMA_FIXES = {"matter": "matter", "data": "data", "programming": "programming",
-               "programmer": "programmer", "better": "better", "media": "media",
-               "savings": "savings", "engineering": "engineering", "learning": "learning",
-               "training": "training", "meeting": "meeting", "building": "building",
-               "staffing": "staffing", "feeling": "feeling", "less": "less", "united": "united",
-               "earnings": "earnings", "offering": "offering", "coding": "coding",
-               "working": "work", "left": "leave", "lead": "lead", "leads": "lead"}
 
 
 class LessonModelNotFittedError(NotFittedError, _SkNotFittedError):
     """A :class:`LessonModel` is used before ``fit`` (also a scikit-learn ``NotFittedError``)."""
-
-
-# -- tokenising ---------------------------------------------------------------------------------
-@lru_cache(maxsize=1)
-def _lemma_table():
-    try:
-        from spacy.lookups import load_lookups
-
-        return load_lookups("en", ["lemma_lookup"]).get_table("lemma_lookup")
-    except (ValueError, OSError, ImportError, KeyError):  # spacy-lookups-data missing
-        return {}
-
-
-@lru_cache(maxsize=1)
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    words = {w.lower() for w in STOP_WORDS} | BOILERPLATE
-    # Apostrophes are dropped before lookup ("you'll" -> "youll"), so drop contractions too.
-    contractions = {f"{a}{b}" for a in ("i", "you", "we", "they", "he", "she", "it", "that",
-                                        "there", "who", "what")
-                    for b in ("ll", "ve", "d", "re", "s", "m")}
-    negations = {f"{v}nt" for v in ("do", "does", "did", "is", "are", "was", "were", "have",
-                                    "has", "had", "would", "could", "should", "must", "need")}
-    return frozenset(words | contractions | negations | {"cant", "wont", "aint", "shant"})
-
-
-class _Lemmatizer:
-    """Lower-case word tokens mapped to lookup lemmas, with a per-word cache."""
-
-    def __init__(self) -> None:
-        self.table = _lemma_table()
-        self.stop = _stop_words()
-        self.cache: dict[str, str | None] = {}
-
-    def word(self, w: str) -> str | None:
-        out = self.cache.get(w, "")
-        if out != "":
-            return out
-        base = w.replace("’", "'")
-        if base.endswith("'s"):
-            base = base[:-2]
-        base = base.strip("'")
-        lemma = None
-        if len(base) > 1 and base not in self.stop:
-            lemma = LEMMA_FIXES.get(base) or (str(self.table.get(base, base)) if self.table
-                                              else base)
-            if lemma in self.stop or len(lemma) < 2:
-                lemma = None
-        self.cache[w] = lemma
-        return lemma
-
-    def __call__(self, text: Any) -> list[str]:
-        if isinstance(text, str):
-            low = _URL.sub(" ", text.lower()).replace("’", "'")
-            words = _TOKEN.findall(_APOS.sub("", _POSSESSIVE.sub("", low)))
-        else:  # a spaCy Doc or Span: use its lemmas where it has them
-            words = [(t.lemma_ or t.text).lower() for t in text if t.is_alpha and not t.is_stop]
-        out = []
-        for w in words:
-            lemma = self.word(w)
-            if lemma is not None:
-                out.append(lemma)
-        return out
-
-
-def lemma_tokens(texts: Iterable[Any]) -> list[list[str]]:
-    """Tokenise texts the way :class:`LessonModel` does: lower-case lookup lemmas, without stop
-    words, URLs or boilerplate.
-
-    Examples
-    --------
-    >>> lemma_tokens(["I learned that managers matter."])
-    [['learn', 'manager', 'matter']]
-    """
-    lem = _Lemmatizer()
-    return [lem(t) for t in texts]
-
-
-# -- metrics ------------------------------------------------------------------------------------
-def _doc_features(tokens: Sequence[str], max_n: int) -> set[str]:
-    feats = set(tokens)
-    for n in range(2, max_n + 1):
-        feats.update(" ".join(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
-    return feats
-
-
-def npmi_coherence(topics_terms: Sequence[Sequence[Any]], texts_tokens: Iterable[Sequence[str]],
-                   *, per_topic: bool = False) -> float | list[float]:
-    """Mean NPMI of the pairs of top terms of each topic, by document co-occurrence.
-
-    Parameters
-    ----------
-    topics_terms : sequence of sequences
-        Per topic, its top terms (strings, or ``(term, weight)`` pairs). A multi-word term
-        ("cover letter") occurs in a document when its words occur there in a row.
-    texts_tokens : iterable of token sequences
-        The reference documents, tokenised (e.g. with :func:`lemma_tokens`).
-    per_topic : bool
-        Return the list of per-topic scores instead of their mean.
-
-    Returns
-    -------
-    float or list of float
-        In [-1, 1]; a pair that never co-occurs scores -1.
-
-    Examples
-    --------
-    >>> docs = [["pay", "raise"], ["pay", "raise"], ["boss", "toxic"], ["boss", "toxic"]]
-    >>> npmi_coherence([["pay", "raise"], ["boss", "toxic"]], docs)
-    1.0
-    """
-    topics = [[t[0] if isinstance(t, (tuple, list)) else str(t) for t in terms]
-              for terms in topics_terms]
-    wanted = {t for terms in topics for t in terms}
-    max_n = max((len(t.split()) for t in wanted), default=1)
-    index = {t: i for i, t in enumerate(sorted(wanted))}
-    rows, cols = [], []
-    n_docs = 0
-    for d, tokens in enumerate(texts_tokens):
-        n_docs += 1
-        for f in _doc_features(list(tokens), max_n) & wanted:
-            rows.append(d)
-            cols.append(index[f])
-    scores = []
-    if n_docs and index:
-        m = sp.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n_docs, len(index)))
-        df = np.asarray(m.sum(axis=0)).ravel()
-        co = (m.T @ m).toarray()
-        for terms in topics:
-            ids = [index[t] for t in dict.fromkeys(terms)]
-            vals = [_npmi(co[i, j], df[i], df[j], n_docs) for i, j in combinations(ids, 2)]
-            scores.append(float(np.mean(vals)) if vals else 0.0)
-    else:
-        scores = [0.0] * len(topics)
-    if per_topic:
-        return scores
-    return float(np.mean(scores)) if scores else 0.0
-
-
-def _npmi(co: float, df_i: float, df_j: float, n: int) -> float:
-    if co <= 0:
-        return -1.0
-    p_ij, p_i, p_j = co / n, df_i / n, df_j / n
-    if p_ij >= 1.0:
-        return 1.0
-    return float(np.log(p_ij / (p_i * p_j)) / -np.log(p_ij))
-
-
-def topic_diversity(topics_terms: Sequence[Sequence[Any]]) -> float:
-    """Share of unique terms among all topics' top terms (1.0: no term is repeated).
-
-    Examples
-    --------
-    >>> topic_diversity([["pay", "raise"], ["pay", "boss"]])
-    0.75
-    """
-    terms = [t[0] if isinstance(t, (tuple, list)) else str(t) for ts in topics_terms for t in ts]
-    return len(set(terms)) / len(terms) if terms else 0.0
-
-
-def topic_stability(terms_a: Sequence[Sequence[Any]], terms_b: Sequence[Sequence[Any]]) -> float:
-    """Mean Jaccard similarity of the top terms of topics matched one-to-one (Hungarian
-    matching) between two fits; unmatched topics of the larger side count as 0.
-
-    Examples
-    --------
-    >>> topic_stability([["pay", "raise"], ["boss", "toxic"]], [["boss", "toxic"], ["pay", "cut"]])
-    0.6666666666666666
-    """
-    from scipy.optimize import linear_sum_assignment
-
-    def sets(ts):
-        return [{t[0] if isinstance(t, (tuple, list)) else str(t) for t in terms} for terms in ts]
-
-    a, b = sets(terms_a), sets(terms_b)
-    if not a or not b:
-        return 0.0
-    sim = np.array([[len(x & y) / len(x | y) if x | y else 0.0 for y in b] for x in a])
-    r, c = linear_sum_assignment(-sim)
-    return float(sim[r, c].sum() / max(len(a), len(b)))
 
 
 # -- results ------------------------------------------------------------------------------------
