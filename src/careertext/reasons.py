@@ -18,7 +18,6 @@ purpose clauses, voice, clauses) live in :mod:`careertext.reason_rules`.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -56,8 +55,6 @@ from .reason_rules import (
 __all__ = [
     "Reason", "ReasonExtractor", "extract_reasons", "extract_reasons_many", "reasons_frame",
 ]
-
-_WORD = re.compile(r"\w")
 
 
 @dataclass(frozen=True)
