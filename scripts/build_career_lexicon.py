@@ -194,6 +194,10 @@ SEED_TERMS = {
     "favourites": -1.5, "favorites": -1.5, "plays favourites": -2.0, "play favourites": -2.0,
     "playing favourites": -2.0, "plays favorites": -2.0, "play favorites": -2.0,
     "playing favorites": -2.0,
+    # an obligation imposed: "expected to" (214 Kaggle cons / 10 pros, 30 of the cons at zero
+    # or above: "expected to stay when shift ends") and "having to" (64 / 7); phrases ending
+    # in a stop word are never learned
+    "expected to": -1.5, "having to": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

@@ -95,6 +95,7 @@ def test_boosters_and_emphasis(nlp):
     ("Favouritism and micromanagement.", -1), ("A very tedious, monotonous job.", -1),
     ("The rota was a nightmare.", -1), ("Lots of office politics.", -1),
     ("Mediocre pay and stagnant growth.", -1), ("Management plays favourites.", -1),
+    ("Expected to stay late when the shift ends.", -1), ("Not having to commute.", 1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
