@@ -197,7 +197,12 @@ SEED_TERMS = {
     # an obligation imposed: "expected to" (214 Kaggle cons / 10 pros, 30 of the cons at zero
     # or above: "expected to stay when shift ends") and "having to" (64 / 7); phrases ending
     # in a stop word are never learned
-    "expected to": -1.5, "having to": -1.5,
+    "expected to": -1.5, "having to": -1.5, "required to": -1.5,
+    # weekend work and unsocial hours, topics (no evaluative word) said as a fault: "work
+    # weekends", "working weekends", "weekend work(ing)" 68 cons / 1 pro, "unsocial hours"
+    # 14 / 1 (its "unsociable" form is learned)
+    "work weekends": -1.5, "working weekends": -1.5, "weekend work": -1.5,
+    "weekend working": -1.5, "unsocial hours": -2.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

@@ -96,6 +96,7 @@ def test_boosters_and_emphasis(nlp):
     ("The rota was a nightmare.", -1), ("Lots of office politics.", -1),
     ("Mediocre pay and stagnant growth.", -1), ("Management plays favourites.", -1),
     ("Expected to stay late when the shift ends.", -1), ("Not having to commute.", 1),
+    ("Lots of weekend work.", -1), ("Unsocial hours.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
@@ -520,7 +521,7 @@ def test_certain_before_a_noun_picks_out_and_carries_no_valence_in_career_text(n
 
 @pytest.mark.parametrize("text, sign", [("Good sick pay.", 1), ("Sick pay is great.", 1),
                                         ("No sick pay.", 0), ("Sick days.", 0),
-                                        ("Working weekends and bank holidays.", 0)])
+                                        ("Working bank holidays.", 0)])
 def test_a_compound_that_names_a_thing_carries_no_valence_in_career_text(nlp, text, sign):
     s = sentiment(text, domain="career", nlp=nlp)
     assert not {"sick", "holidays"} & {c.phrase.lower() for c in s.explain()}
