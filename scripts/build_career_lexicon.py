@@ -203,6 +203,15 @@ SEED_TERMS = {
     # 14 / 1 (its "unsociable" form is learned)
     "work weekends": -1.5, "working weekends": -1.5, "weekend work": -1.5,
     "weekend working": -1.5, "unsocial hours": -2.0,
+    # promotion by connection, not merit: "who you know" (50 cons / 1 pro), "(if) your face
+    # fits" (31 / 0); lost in a large firm: "get lost" (44 / 0; "easy to get lost" read +0.01);
+    # a warning: "be prepared to" (24 / 0; VADER's "prepared" +0.9); a wish for more pay with
+    # no rated word: "could be higher" (12 / 0, 9 of them at zero or above)
+    "who you know": -1.5, "face fits": -1.5, "face doesn't fit": -1.5,
+    "face doesnt fit": -1.5, "face does not fit": -1.5, "get lost": -1.5,
+    "gets lost": -1.5, "getting lost": -1.5, "be prepared to": -1.0,
+    "could be higher": -1.5, "should be higher": -1.5, "could be bigger": -1.5,
+    "should be bigger": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

@@ -97,6 +97,7 @@ def test_boosters_and_emphasis(nlp):
     ("Mediocre pay and stagnant growth.", -1), ("Management plays favourites.", -1),
     ("Expected to stay late when the shift ends.", -1), ("Not having to commute.", 1),
     ("Lots of weekend work.", -1), ("Unsocial hours.", -1),
+    ("Promotion is all about who you know.", -1), ("Pay could be higher.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
