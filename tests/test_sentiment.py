@@ -98,6 +98,7 @@ def test_boosters_and_emphasis(nlp):
     ("Expected to stay late when the shift ends.", -1), ("Not having to commute.", 1),
     ("Lots of weekend work.", -1), ("Unsocial hours.", -1),
     ("Promotion is all about who you know.", -1), ("Pay could be higher.", -1),
+    ("Staff discount and a variety of work.", 1), ("Low staff discount.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
@@ -133,7 +134,7 @@ def test_lack_and_excess_are_negative(nlp, text):
     assert s.compound < 0, (text, s.explain())
 
 
-@pytest.mark.parametrize("text", ["Management.", "Hours.", "Discount.", "Long.", "Meetings."])
+@pytest.mark.parametrize("text", ["Management.", "Hours.", "Canteen.", "Long.", "Meetings."])
 def test_context_dependent_words_are_neutral_alone(nlp, text):
     assert score(nlp, text).compound == 0
     assert text.rstrip(".").lower() not in career_lexicon()

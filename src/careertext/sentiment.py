@@ -18,7 +18,7 @@ there:
   "hard to progress") and lack/excess pairs ("no bonus", "lack of training", "too many
   meetings": a quantity word and a noun, with one learned valence per kind of pair); single
   words are few and strongly evaluative ("understaffed"), topic words ("management", "hours",
-  "discount") stay neutral alone, and VADER's own valences are never re-weighted; but a VADER
+  "canteen") stay neutral alone, and VADER's own valences are never re-weighted; but a VADER
   noun or verb that reviews use as a topic, in pros and cons alike ("promoted", "treat",
   "joke"), is neutral there where it stands bare (valence 0 in the file; negated, it keeps
   VADER's reading: "never promoted"; but "pay", which VADER rates -0.4 in another sense, "pay
