@@ -127,7 +127,7 @@ COLUMN_WORDS = frozenset({"pro", "pros", "con", "cons", "positive", "positives",
 # Function words that may open a phrase ("no progression", "too much work", "not enough hours").
 OPENERS = frozenset({"no", "not", "too", "very", "over", "under", "little", "few", "lack",
                      "more", "less", "much", "never", "nothing", "lots", "plenty", "could",
-                     "should", "would", "can"})
+                     "should", "would", "can", "below", "above"})
 # Quantity operators: a lack of a desirable thing is bad, too much of anything is bad, a high
 # amount takes the sign of the thing. Matched as the words before a noun.
 OPERATORS = {
