@@ -226,7 +226,7 @@ SEED_TERMS = {
 _CONTEXT = """
     long longer short shorter high higher low lower late later early earlier old older new newer
     young younger small smaller big bigger large larger huge massive heavy light middle upper
-    senior junior top global local international available wide full part slow slower fast
+    senior junior top global local international available wide full part fast
     faster tight close far busy real actual current previous main certain different various
     same whole entire extra non daily weekly annual constant common particular proper complex
     cold experienced specific technical likely apparently
