@@ -225,11 +225,11 @@ SEED_TERMS = {
 # (of the lexicon or of the layer).
 _CONTEXT = """
     long longer short shorter high higher low lower late later early earlier old older new newer
-    young younger small smaller big bigger large larger huge massive heavy light middle upper
+    young younger small smaller big bigger large larger huge massive light middle upper
     senior junior top global local international available wide full part fast
-    faster tight close far busy real actual current previous main certain different various
+    faster close far busy real actual current previous main certain different various
     same whole entire extra non daily weekly annual constant common particular proper complex
-    cold experienced specific technical likely apparently
+    experienced specific technical likely apparently
     """
 CONTEXT_WORDS = frozenset(_CONTEXT.split())
 # prefixes that make a participle or adjective evaluative ("understaffed", "overworked")
