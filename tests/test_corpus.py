@@ -544,7 +544,7 @@ def test_skipped_needs_a_complete_pass(tmp_path: Path) -> None:
     next(iterator)  # a partial pass records nothing
     assert corpus._result is None
     assert reasons(corpus) == [("b.pdf", None, "unsupported")]
-    assert "1 essays" in repr(corpus)
+    assert "1 essay>" in repr(corpus)
 
 
 # ---------------------------------------------------------------------------------------------

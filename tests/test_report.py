@@ -153,6 +153,15 @@ def test_html_is_well_formed(built):
     assert page.tags[0] == "html"
 
 
+def test_counts_of_one_are_singular(built):
+    reasons = _read_csv(built["out"] / "reasons.csv")
+    once = [c for c in {r["code"] for r in reasons}
+            if len({r["essay_id"] for r in reasons if r["code"] == c}) == 1]
+    assert once  # the fixture has a reason given by one essay only
+    for text in (built["html"], built["md"]):
+        assert "(1 essays)" not in text and "(1 essay)" in text
+
+
 def test_reason_prevalence_matches_tables(built):
     reasons = _read_csv(built["out"] / "reasons.csv")
     by_code: dict[str, set] = {}

@@ -129,6 +129,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     import tempfile
 
+    from .display import counted
     from .report import report
 
     cache, cache_dir, tmp = not args.no_cache, None, None
@@ -144,7 +145,7 @@ def cmd_report(args: argparse.Namespace) -> int:
         cache_dir = cache_dir or str(Path(args.out) / ".cache")
         corpus = load_corpus(args.corpus, **_corpus_kwargs(args))
         n = fill_cache(corpus, cache_dir, scheduler=args.scheduler, nlp=args.model)
-        print(f"analysed {n} essays on {args.scheduler}", file=sys.stderr)
+        print(f"analysed {counted(n, 'essay')} on {args.scheduler}", file=sys.stderr)
     try:
         result = report(args.corpus, args.out, nlp=args.model, n_process=args.n_process,
                         cache=cache, cache_dir=cache_dir, random_state=args.seed,

@@ -56,6 +56,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .decoding import _decode, _os_detail, _read_file_bytes
+from .display import counted
 from .documents import _parse_document, split_front_matter
 from .errors import CorpusError, InputError
 from .paths import _TABLE_KINDS, SUPPORTED_EXTENSIONS, _kind, _path_key, _stem
@@ -265,7 +266,7 @@ class Corpus:
         }
 
     def __repr__(self) -> str:
-        done = "" if self._result is None else f", {self._result.essays} essays"
+        done = "" if self._result is None else f", {counted(self._result.essays, 'essay')}"
         return f"<Corpus: {len(self._paths)} files{done}>"
 
     def _repr_html_(self) -> str:
@@ -276,8 +277,9 @@ class Corpus:
         else:
             s = self.summary()
             skipped = ", ".join(f"{html.escape(r)} {n:,}" for r, n in s["skipped"].items())
-            parts.append(f"<strong>Corpus</strong>: {s['essays']:,} essays, {s['words']:,} "
-                         f"words from {s['sources']:,} files; skipped: {skipped or 'none'}")
+            parts.append(f"<strong>Corpus</strong>: {counted(s['essays'], 'essay')}, "
+                         f"{s['words']:,} words from {s['sources']:,} files; skipped: "
+                         f"{skipped or 'none'}")
         rows = []
         for i, essay in enumerate(self):
             if i == 5:

@@ -29,7 +29,8 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
-__all__ = ["DISPLAY_CSS", "LAYERS", "corpus_html", "essay_html", "reasons_html", "sanitize_id"]
+__all__ = ["DISPLAY_CSS", "LAYERS", "corpus_html", "counted", "essay_html", "reasons_html",
+           "sanitize_id"]
 
 LAYERS = ("reasons", "themes", "lessons", "sentiment")
 
@@ -56,6 +57,15 @@ table.ct-table th{background:#f4f4f4}
 """.strip()
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
+
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and ``noun``, plural unless ``n`` is one, with thousands separators.
+
+    >>> counted(1, "essay"), counted(0, "essay"), counted(1234, "essay")
+    ('1 essay', '0 essays', '1,234 essays')
+    """
+    return f"{n:,} {noun if n == 1 else noun + 's'}"
 
 
 def sanitize_id(text: object) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..display import counted
 from . import charts, tables
 
 __all__ = ["MIN_LESSON_PASSAGES", "ReportResult", "corpus_fingerprint", "report"]
@@ -77,11 +78,11 @@ class ReportResult:
             lines.append("No essays to analyse: the corpus is empty"
                          + (" (every input was skipped)." if self.n_skipped else "."))
         else:
-            lines.append(f"Analysed {self.n_essays} essays ({self.n_words:,} words; "
+            lines.append(f"Analysed {counted(self.n_essays, 'essay')} ({self.n_words:,} words; "
                          f"{self.n_cached} from the cache).")
         if self.skipped:
             reasons = Counter(str(s[2]) for s in self.skipped)
-            lines.append(f"Skipped {self.n_skipped} inputs: "
+            lines.append(f"Skipped {counted(self.n_skipped, 'input')}: "
                          + ", ".join(f"{n} {r}" for r, n in sorted(reasons.items())))
             groups: dict[tuple[str, str], list[tuple[Any, ...]]] = {}
             for s in self.skipped:  # a table's bad rows are one line
@@ -95,7 +96,7 @@ class ReportResult:
                                   else f" ({len(items)} rows)" if len(items) > 1 else "")
                 lines.append(f"  - {where}: {reason}" + (f" ({first[3]})" if first[3] else ""))
         if self.errors:
-            lines.append(f"Analysis failed for {self.n_errors} essays:")
+            lines.append(f"Analysis failed for {counted(self.n_errors, 'essay')}:")
             lines.extend(f"  - {eid}: {msg}" for eid, msg in self.errors[:8])
         if self.top_reasons:
             lines.append("Top reasons for leaving (essays):")
@@ -304,7 +305,7 @@ def _templates():
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True)
     env.filters.update(md_cell=md_cell, md_quote=md_quote, md_text=md_text,
-                       pct=lambda x: f"{100 * float(x):.0f}%",
+                       pct=lambda x: f"{100 * float(x):.0f}%", counted=counted,
                        signed=lambda x: "—" if x is None else f"{float(x):+.3f}")
     return env
 
