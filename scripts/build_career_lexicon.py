@@ -206,30 +206,33 @@ SEED_TERMS = {
     "weekend working": -1.5, "unsocial hours": -2.0,
     # promotion by connection, not merit: "who you know" (50 cons / 1 pro), "(if) your face
     # fits" (31 / 0); lost in a large firm: "get lost" (44 / 0; "easy to get lost" read +0.01);
-    # a warning: "be prepared to" (24 / 0; VADER's "prepared" +0.9); a wish for more pay with
-    # no rated word: "could be higher" (12 / 0, 9 of them at zero or above)
+    # a wish for more pay with no rated word: "could be higher" (12 / 0, 9 of them at zero or
+    # above). Not "be prepared to" (24 / 0 in cons, but interview advice in career posts:
+    # "be prepared to answer questions")
     "who you know": -1.5, "face fits": -1.5, "face doesn't fit": -1.5,
     "face doesnt fit": -1.5, "face does not fit": -1.5, "get lost": -1.5,
-    "gets lost": -1.5, "getting lost": -1.5, "be prepared to": -1.0,
+    "gets lost": -1.5, "getting lost": -1.5,
     "could be higher": -1.5, "should be higher": -1.5, "could be bigger": -1.5,
     "should be bigger": -1.5,
     # perks good in themselves, nouns the learner leaves as topics: "discount(s)" (986 Kaggle
-    # pros / 63 cons, 161 of the pros at zero or below), "variety" (176 / 9), and plenty,
-    # the opposite of a lack ("plenty of overtime": 148 / 10)
-    "discount": 1.0, "discounts": 1.0, "variety": 1.0, "plenty of": 1.0,
+    # pros / 63 cons, 161 of the pros at zero or below), and plenty, the opposite of a lack
+    # ("plenty of overtime": 148 / 10). Not "variety" (176 / 9 in reviews, but a story's "I
+    # applied to a variety of jobs" in career posts)
+    "discount": 1.0, "discounts": 1.0, "plenty of": 1.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"
 # in an editorial, "proper training" after "no", "experienced staff" leaving, "constant
-# support" vs "constant change", "likely to be cut"), so they are never single-word entries
-# (of the lexicon or of the layer).
+# support" vs "constant change", "likely to be cut", a cold warehouse vs "cold outreach" in a
+# job search), so they are never single-word entries (of the lexicon or of the layer). "Slow",
+# "heavy" and "tight" are not among them: reviews and career posts use them as faults.
 _CONTEXT = """
     long longer short shorter high higher low lower late later early earlier old older new newer
     young younger small smaller big bigger large larger huge massive light middle upper
     senior junior top global local international available wide full part fast
     faster close far busy real actual current previous main certain different various
     same whole entire extra non daily weekly annual constant common particular proper complex
-    experienced specific technical likely apparently
+    cold experienced specific technical likely apparently
     """
 CONTEXT_WORDS = frozenset(_CONTEXT.split())
 # prefixes that make a participle or adjective evaluative ("understaffed", "overworked")

@@ -100,7 +100,7 @@ def test_boosters_and_emphasis(nlp):
     ("Promotion is all about who you know.", -1), ("Pay could be higher.", -1),
     ("Staff discount and a variety of work.", 1), ("Low staff discount.", -1),
     ("Salary is normally below average.", -1), ("Above average pay.", 1),
-    ("Slow to respond to holiday requests.", -1), ("Heavy lifting in a cold warehouse.", -1),
+    ("Slow to respond to holiday requests.", -1), ("Heavy lifting on every shift.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
@@ -136,7 +136,8 @@ def test_lack_and_excess_are_negative(nlp, text):
     assert s.compound < 0, (text, s.explain())
 
 
-@pytest.mark.parametrize("text", ["Management.", "Hours.", "Canteen.", "Long.", "Meetings."])
+@pytest.mark.parametrize("text", ["Management.", "Hours.", "Canteen.", "Long.", "Meetings.",
+                                  "Cold emails.", "A variety of jobs."])
 def test_context_dependent_words_are_neutral_alone(nlp, text):
     assert score(nlp, text).compound == 0
     assert text.rstrip(".").lower() not in career_lexicon()
