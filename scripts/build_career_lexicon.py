@@ -232,7 +232,7 @@ _CONTEXT = """
     senior junior top global local international available wide full part fast
     faster close far busy real actual current previous main certain different various
     same whole entire extra non daily weekly annual constant common particular proper complex
-    cold experienced specific technical likely apparently
+    cold experienced specific technical likely apparently similar
     """
 CONTEXT_WORDS = frozenset(_CONTEXT.split())
 # prefixes that make a participle or adjective evaluative ("understaffed", "overworked")

@@ -137,7 +137,8 @@ def test_lack_and_excess_are_negative(nlp, text):
 
 
 @pytest.mark.parametrize("text", ["Management.", "Hours.", "Canteen.", "Long.", "Meetings.",
-                                  "Cold emails.", "A variety of jobs."])
+                                  "Cold emails.", "A variety of jobs.",
+                                  "A similar background."])
 def test_context_dependent_words_are_neutral_alone(nlp, text):
     assert score(nlp, text).compound == 0
     assert text.rstrip(".").lower() not in career_lexicon()
