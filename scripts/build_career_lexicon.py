@@ -115,6 +115,10 @@ MIN_FIRM_SUPPORT = 3
 # VADER words read as neutral topics (step 7)
 NEUTRAL_SUPPORT = 20
 NEUTRAL_TAGS = ("N", "V", "VBN", "VBG")
+# VADER words that name the act of leaving, which career text tells as a story ("I resigned
+# from the council", "my resignation letter"), as it does with "quit" and "left", which VADER
+# does not rate: neutral there too, however few the reviews that use them (12 Kaggle cons)
+LEAVING_WORDS = frozenset({"resign", "resigned", "resigning", "resigns", "resignation"})
 # gradability: found after a degree word in at least MIN_GRADED_SHARE of a word's uses
 DEGREE_WORDS = frozenset({"very", "too", "extremely", "incredibly", "highly", "overly",
                           "somewhat", "quite", "fairly"})
@@ -579,6 +583,9 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
     # VADER's "kind of".
     context_read = TAG_READ_WORDS | {b.split()[0] for b in BOOSTERS if " " in b}
     for t in sorted(vader):
+        if t in LEAVING_WORDS:
+            out[t] = (0.0, counts.stats(t)[2], "neutral")
+            continue
         if (" " in t or t in rule_words or t in context_read or t in gradable
                 or tags.get(t) not in NEUTRAL_TAGS or t in out):
             continue

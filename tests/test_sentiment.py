@@ -136,6 +136,14 @@ def test_lack_and_excess_are_negative(nlp, text):
     assert s.compound < 0, (text, s.explain())
 
 
+@pytest.mark.parametrize("text", ["I resigned from the council in 2021.",
+                                  "I handed in my resignation letter."])
+def test_resigning_is_told_as_a_story_in_career_text(nlp, text):
+    # VADER rates "resigned" -1.0 for the sense of giving in; "quit" and "left" it does not rate
+    assert sentiment(text, domain="career", nlp=nlp).compound == 0
+    assert sentiment(text, domain="general", nlp=nlp).compound < 0
+
+
 @pytest.mark.parametrize("text", ["Management.", "Hours.", "Canteen.", "Long.", "Meetings.",
                                   "Cold emails.", "A variety of jobs.",
                                   "A similar background."])
