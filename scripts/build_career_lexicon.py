@@ -26,7 +26,7 @@ Method
    con, "long holiday" is not; relational "-al"/"-ic" adjectives such as "political" too).
    Nouns ("management", "hours", "canteen") are topics, neutral alone; only a few curated
    nouns that are evaluative in themselves ("favouritism", "micromanagement") or perks good in
-   themselves, as VADER's "bonus" is ("discount", "variety"), are single words.
+   themselves, as VADER's "bonus" is ("discount"), are single words.
 4. Phrases (2..4 words) must hold an evaluative word (adjective, adverb, participle, a
    quantity word such as "no", "too" or "lack") and add at least ``MIN_GAIN_OVER_PARTS`` to
    what their parts score already; a phrase with a word VADER rates is kept only when it flips
@@ -50,8 +50,10 @@ Method
    ``neutral``): "promoted" (+1.8 in VADER) is said in cons as often as in pros ("hard to get
    promoted"), "joke" (+1.2) mostly in cons ("management is a joke"). The scorer then reads it
    as nothing where it stands bare and keeps VADER's reading where it is negated ("never
-   promoted", "they don't care"). Words the scorer reads in context are left to their rules:
-   "like" and "pretty" by tag, "kind" by VADER's "kind of".
+   promoted", "they don't care"). So are the words of resigning (``LEAVING_WORDS``), however
+   few the reviews that use them: career text tells the act of leaving as a story. Words the
+   scorer reads in context are left to their rules: "like" and "pretty" by tag, "kind" by
+   VADER's "kind of".
 
 The hyper-parameters were chosen on a 20 % hold-out of the Kaggle rows (``--validate``); the
 shipped lexicon is then learned from all rows. Only derived numbers are written (term, valence,
