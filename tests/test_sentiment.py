@@ -520,6 +520,20 @@ def test_pretty_as_a_degree_adverb_carries_no_valence_in_career_text(nlp, text):
     assert sentiment("The office is pretty.", domain="career", nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text", ["The director made it clear that women would not be promoted.",
+                                  "It became clear the team would be cut.",
+                                  "It was clear to me that I had to leave.",
+                                  "To be clear, the hours were long."])
+def test_clear_as_evidence_carries_no_valence_in_career_text(nlp, text):
+    s = sentiment(text, domain="career", nlp=nlp)
+    assert "clear" not in [c.phrase.lower() for c in s.explain()]
+    assert "clear" in [c.phrase.lower() for c in sentiment(text, domain="general",
+                                                           nlp=nlp).explain()]
+    # clear as a quality keeps VADER's valence
+    for good in ("The goals were clear.", "It is clear and easy to use.", "A clear career path."):
+        assert sentiment(good, domain="career", nlp=nlp).compound > 0
+
+
 @pytest.mark.parametrize("text", ["Certain managers have favourites.",
                                   "A certain amount of unpaid overtime is expected.",
                                   "Promotion only happens for certain senior people."])

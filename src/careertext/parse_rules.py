@@ -22,8 +22,11 @@ _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
-TAG_READ_WORDS = frozenset({"like", "pretty", "certain"})
+TAG_READ_WORDS = frozenset({"like", "pretty", "certain", "clear"})
 _CERTAIN_NEXT = _NOUN_TAGS | {"JJ"}
+#: What follows an evidential "clear" ("it was clear that ...", "clear why they left").
+_CLEAR_NEXT = frozenset({"that", "why", "what", "how", "whether", "who", "when", "where", "if"})
+_CLEAR_VERBS = frozenset({"make", "become", "be", "seem", "get"})
 
 
 def _valenceless_words(doc: Doc, lower: str) -> list[int]:
@@ -34,7 +37,10 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     "pretty" +2.2, so "My manager was pretty toxic." read positive), and a "certain" before a
     noun or an adjective, which picks some out rather than being sure ("certain managers", "a
     certain amount": VADER rates "certain" +1.1, and 114 of the 138 such uses in the Kaggle
-    reviews are in cons). ``lower`` is the Doc's text in lower case. Without a tagger, none."""
+    reviews are in cons), and a "clear" that tells how plain a fact was, not that anything was
+    good ("she made it clear I would not be promoted", "it became clear that ...", "to be
+    clear": VADER rates every "clear" +1.6; see :func:`_evidential_clear`). ``lower`` is the
+    Doc's text in lower case. Without a tagger, none."""
     if all(w not in lower for w in TAG_READ_WORDS):
         return []
     if not doc.has_annotation("TAG"):
@@ -52,7 +58,30 @@ def _valenceless(t: Token) -> bool:
     nxt = doc[t.i + 1].tag_ if t.i + 1 < len(doc) else ""
     if word == "pretty":
         return t.tag_ == "RB" and nxt in _DEGREE_NEXT
+    if word == "clear":
+        return _evidential_clear(t)
     return nxt in _CERTAIN_NEXT  # "certain"
+
+
+def _evidential_clear(t: Token) -> bool:
+    """Whether the adjective "clear" tells how plain something was: before "that" or a
+    question word ("clear that the team would go", "clear why"), after "to be" ("To be clear,
+    ..."), or the predicate of "make" with "it" among the three words before it ("made it very
+    clear"), or of "become", "be" ... so, when what follows goes on to the fact ("it became
+    clear the team would go", "it was clear to me"; not "it is clear and easy to use"). "The
+    goals were clear" and "a clear career path" keep VADER's valence."""
+    doc = t.doc
+    if t.tag_ not in ("JJ", "JJR", "JJS"):
+        return False
+    nxt = doc[t.i + 1] if t.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ in _CLEAR_NEXT:
+        return True
+    before = [w.lower_ for w in doc[max(0, t.i - 3):t.i]]
+    if before[-2:] == ["to", "be"]:
+        return True
+    if "it" not in before or t.head.lemma_ not in _CLEAR_VERBS:
+        return False
+    return t.head.lemma_ == "make" or (nxt is not None and nxt.pos_ not in ("CCONJ", "PUNCT"))
 
 
 @lru_cache(maxsize=1)

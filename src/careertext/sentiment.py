@@ -47,8 +47,8 @@ there:
   listened": the positive word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
-  "pretty" as an adverb of degree ("pretty toxic") and "certain" before a noun ("certain
-  managers");
+  "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
+  managers") and "clear" as evidence ("she made it clear I would not be promoted");
 * a good noun judged bad by its adjective or passive verb, by spaCy's parse, is their topic
   and carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
   cut": VADER had added "satisfaction" +1.9 to "poor" -2.1);
