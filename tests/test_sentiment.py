@@ -520,6 +520,17 @@ def test_pretty_as_a_degree_adverb_carries_no_valence_in_career_text(nlp, text):
     assert sentiment("The office is pretty.", domain="career", nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text", ["Nobody cares about staff.", "No one ever thanked me.",
+                                  "I spent four miserable years in a department that nobody "
+                                  "respected."])
+def test_what_no_one_does_is_not_done_in_career_text(nlp, text):
+    assert sentiment(text, domain="career", nlp=nlp).compound < 0
+    # the object keeps its own valence: "no one appreciates your hard work" is no praise of it
+    weights = {c.phrase.lower(): c.weight for c in sentiment(
+        "No one appreciates your hard work.", domain="career", nlp=nlp).explain()}
+    assert weights["appreciates"] < 0 and weights["hard work"] < 0
+
+
 @pytest.mark.parametrize("text", ["The director made it clear that women would not be promoted.",
                                   "It became clear the team would be cut.",
                                   "It was clear to me that I had to leave.",

@@ -102,6 +102,45 @@ def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     return out
 
 
+#: What no one does is not done: "nobody" / "no one" negates the first lexicon word among the
+#: three words after it, what no one does ("nobody cares about staff", "no one ever thanked
+#: me", "a department that nobody respected" had read positive: VADER's negations do not
+#: include them), not its object ("no one appreciates your hard work"). "No" of "no one" then
+#: carries no valence of its own.
+_NO_ONE = frozenset({"nobody", "noone", "no-one"})
+
+
+def _no_one_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word that "nobody" / "no one" negates to the index of
+    "nobody" / "no".
+
+    >>> lex = {"cares": 2.0, "thanked": 1.9, "no": -1.2}
+    >>> _no_one_targets("nobody cares about staff".split(), lex)
+    {1: 0}
+    >>> _no_one_targets("no one ever thanked me".split(), lex)
+    {3: 0}
+    >>> _no_one_targets("no one appreciates your hard work".split(), {"appreciates": 1.7,
+    ...                                                                 "hard": -0.4})
+    {2: 0}
+    >>> _no_one_targets("no support".split(), lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j, w in enumerate(lower):
+        if w in _NO_ONE:
+            first = j + 1
+        elif w == "no" and j + 1 < n and lower[j + 1] == "one":
+            first = j + 2
+        else:
+            continue
+        for k in range(first, min(n, first + 3)):
+            if lower[k] in lex and lower[k] not in BOOSTERS:
+                out[k] = j
+                break
+    return out
+
+
 #: Not to stop doing something is to go on doing it: a negated "stop" / "stopped" / "stops"
 #: (a negation among the two words before it) + a gerund the lexicon rates leaves that gerund
 #: its own valence where VADER's window negates it ("I never stopped loving the work" had read

@@ -14,12 +14,14 @@ from .career_rules import (
     _CONTINUE,
     _LACK,
     _NO_INDICES,
+    _NO_ONE,
     _NO_WORDS,
     _REGRET,
     _WISH,
     _clause_lows,
     _instead_targets,
     _lack_targets,
+    _no_one_targets,
     _regret_targets,
     _some,
     _stop_targets,
@@ -243,6 +245,8 @@ class LexiconScorer:
             lacked = {**lacked, **ceased}
         if career and ("than" in lower or "instead" in lower):  # "rather than quality"
             lacked = {**lacked, **_instead_targets(lower, lex)}
+        if career and ("one" in lower or not _NO_ONE.isdisjoint(lower)):  # "nobody cares"
+            lacked = {**lacked, **_no_one_targets(lower, lex)}
         if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
             lacked = {k: j for k, j in lacked.items() if lows[k] == lows[j]}
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)

@@ -43,6 +43,7 @@ there:
   opportunities", :mod:`careertext.parse_rules`), and the good words of its bare conjuncts
   ("lack of opportunities and incentives"); so does a lack said after the noun ("opportunities are
   limited"); a lack of a bad thing is good ("stress is minimal");
+* what no one does is not done ("nobody cares": "nobody" and "no one" negate as "not" does);
 * a wish for more is a shortfall ("the pay could be better", "it would be nice if they
   listened": the positive word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
