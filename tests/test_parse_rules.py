@@ -85,10 +85,20 @@ _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfa
     ("Terrible managers, great benefits.", []),
     ("The bonuses were cut.", ["bonuses"]),  # a passive: the verb judges its subject
     ("The bonuses were not cut.", []),
+    ("They cut our bonuses.", ["bonuses"]),  # the verb judges its object
+    ("They did not cut our bonuses.", []),
 ])
 def test_judged_nouns(nlp, text, words):
     found = _judged_nouns(nlp(text), _JUDGE_LEX)
     assert [text[i:].split()[0].strip(".").lower() for i in found] == words
+
+
+def test_a_verb_the_lexicon_reads_as_a_topic_judges_nothing(nlp):
+    doc = nlp("They pay good bonuses.")
+    lex = {**_JUDGE_LEX, "pay": -0.4}
+    assert (doc[1].pos_, doc[3].dep_) == ("VERB", "dobj")
+    assert _judged_nouns(doc, lex) == [doc[3].idx]  # read as a judging verb ...
+    assert _judged_nouns(doc, lex, neutral=frozenset({"pay"})) == []  # ... unless a topic
 
 
 def test_judged_nouns_leave_negated_nouns_and_need_a_parse(nlp):

@@ -304,12 +304,15 @@ def _negator(word: str) -> bool:
 
 
 
-def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = ()) -> list[int]:
+def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
+                  neutral: frozenset[str] = frozenset()) -> list[int]:
     """Offsets of the nouns the lexicon rates positive that an adjective or verb it rates
     negative judges, by spaCy's parse: as the noun's adjective ("poor job satisfaction",
     "terrible benefits", "pathetic bonuses"), as the predicate of "be" with the noun its subject
-    ("the bonus is poor", "progression within the company is poor"), or as the verb of a passive
-    with the noun its subject ("bonuses were cut", "my confidence was shattered"). In career
+    ("the bonus is poor", "progression within the company is poor"), as the verb of a passive
+    with the noun its subject ("bonuses were cut", "my confidence was shattered"), or as the
+    verb whose object the noun is ("they cut my bonus", "stopped all benefits"; not a verb in
+    ``neutral``, a topic the lexicon reads as nothing: "pay good benefits"). In career
     text the noun names what is judged, a topic, and the adjective the judgement, so the noun
     carries no valence there; VADER added the two, and "poor job satisfaction" (-2.1 + 1.9) had
     read nearly neutral, "Everything else, including salary, bonuses, poor job satisfaction" and
@@ -343,7 +346,10 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = ()) 
                 and not any(c.dep_ == "neg" for c in t.head.children)
                 and any(c.dep_ == "acomp" and c.i > t.i and _judging(c, lex)
                         for c in t.head.children)) or (  # "bonuses were cut"
-                t.dep_ == "nsubjpass" and t.head.i > t.i and _judging(t.head, lex)):
+                t.dep_ == "nsubjpass" and t.head.i > t.i and _judging(t.head, lex)) or (
+                t.dep_ == "dobj" and t.head.i < t.i and t.head.pos_ == "VERB"
+                and t.head.lower_ not in neutral
+                and _judging(t.head, lex)):  # "they cut my bonus", "I lost my friends"
             out.append(t.idx)
     return out
 

@@ -50,9 +50,9 @@ there:
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
   managers") and "clear" as evidence ("she made it clear I would not be promoted");
-* a good noun judged bad by its adjective or passive verb, by spaCy's parse, is their topic
-  and carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
-  cut": VADER had added "satisfaction" +1.9 to "poor" -2.1);
+* a good noun judged bad by its adjective or verb, by spaCy's parse, is their topic and
+  carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
+  cut", "they cut my bonus": VADER had added "satisfaction" +1.9 to "poor" -2.1);
 * a word VADER rates carries none in a compound that names a thing (``data/topic_compounds.yaml``:
   "good sick pay", "working bank holidays");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
@@ -426,7 +426,7 @@ else None
             if freed:  # "stress is minimal": the lack word carries no valence
                 valenceless = [*valenceless, *freed]
             # "poor job satisfaction": the adjective judges, the noun is its topic
-            judged = _judged_nouns(doc, self.scorer.lex, negated)
+            judged = _judged_nouns(doc, self.scorer.lex, negated, self.scorer.neutral)
             if judged:
                 valenceless = [*valenceless, *judged]
         r = None
