@@ -531,6 +531,14 @@ def test_what_no_one_does_is_not_done_in_career_text(nlp, text):
     assert weights["appreciates"] < 0 and weights["hard work"] < 0
 
 
+@pytest.mark.parametrize("text", ["Well, I quit the next day.", "We worked well into the night."])
+def test_well_as_a_discourse_mark_or_of_degree_carries_no_valence_in_career_text(nlp, text):
+    assert sentiment(text, domain="career", nlp=nlp).compound == 0
+    assert sentiment(text, domain="general", nlp=nlp).compound > 0
+    assert sentiment("Pay is well below market.", domain="career", nlp=nlp).compound <= 0
+    assert sentiment("I was treated well.", domain="career", nlp=nlp).compound > 0
+
+
 @pytest.mark.parametrize("text", ["The director made it clear that women would not be promoted.",
                                   "It became clear the team would be cut.",
                                   "It was clear to me that I had to leave.",

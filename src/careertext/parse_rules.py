@@ -22,11 +22,14 @@ _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
-TAG_READ_WORDS = frozenset({"like", "pretty", "certain", "clear"})
+TAG_READ_WORDS = frozenset({"like", "pretty", "certain", "clear", "well"})
 _CERTAIN_NEXT = _NOUN_TAGS | {"JJ"}
 #: What follows an evidential "clear" ("it was clear that ...", "clear why they left").
 _CLEAR_NEXT = frozenset({"that", "why", "what", "how", "whether", "who", "when", "where", "if"})
 _CLEAR_VERBS = frozenset({"make", "become", "be", "seem", "get"})
+#: What a "well" of degree goes before ("well below market", "well into the night").
+_WELL_NEXT = frozenset({"below", "above", "over", "under", "beyond", "into", "past", "short",
+                        "before", "after", "within", "outside"})
 
 
 def _valenceless_words(doc: Doc, lower: str) -> list[int]:
@@ -37,9 +40,11 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     "pretty" +2.2, so "My manager was pretty toxic." read positive), and a "certain" before a
     noun or an adjective, which picks some out rather than being sure ("certain managers", "a
     certain amount": VADER rates "certain" +1.1, and 114 of the 138 such uses in the Kaggle
-    reviews are in cons), and a "clear" that tells how plain a fact was, not that anything was
+    reviews are in cons), a "clear" that tells how plain a fact was, not that anything was
     good ("she made it clear I would not be promoted", "it became clear that ...", "to be
-    clear": VADER rates every "clear" +1.6; see :func:`_evidential_clear`). ``lower`` is the
+    clear": VADER rates every "clear" +1.6; see :func:`_evidential_clear`), and a "well" that
+    opens a sentence ("Well, I quit.") or tells a degree ("well below market", "well into the
+    night"; VADER rates every "well" +1.1). ``lower`` is the
     Doc's text in lower case. Without a tagger, none."""
     if all(w not in lower for w in TAG_READ_WORDS):
         return []
@@ -60,6 +65,10 @@ def _valenceless(t: Token) -> bool:
         return t.tag_ == "RB" and nxt in _DEGREE_NEXT
     if word == "clear":
         return _evidential_clear(t)
+    if word == "well":  # "Well, I quit."; "well below market"
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        return after is not None and ((t.tag_ == "UH" and after.is_punct)
+                                      or after.lower_ in _WELL_NEXT)
     return nxt in _CERTAIN_NEXT  # "certain"
 
 

@@ -49,7 +49,8 @@ there:
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
-  managers") and "clear" as evidence ("she made it clear I would not be promoted");
+  managers"), "clear" as evidence ("she made it clear I would not be promoted") and "well" of
+  degree or as a discourse mark ("well below market", "Well, I quit");
 * a good noun judged bad by its adjective or verb, by spaCy's parse, is their topic and
   carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
   cut", "they cut my bonus": VADER had added "satisfaction" +1.9 to "poor" -2.1);
