@@ -539,15 +539,18 @@ def test_well_as_a_discourse_mark_or_of_degree_carries_no_valence_in_career_text
     assert sentiment("I was treated well.", domain="career", nlp=nlp).compound > 0
 
 
+def _phrases(text, nlp, domain="career"):
+    """The phrases that moved ``text``'s score, in lower case."""
+    return [c.phrase.lower() for c in sentiment(text, domain=domain, nlp=nlp).explain()]
+
+
 @pytest.mark.parametrize("text", ["The director made it clear that women would not be promoted.",
                                   "It became clear the team would be cut.",
                                   "It was clear to me that I had to leave.",
                                   "To be clear, the hours were long."])
 def test_clear_as_evidence_carries_no_valence_in_career_text(nlp, text):
-    s = sentiment(text, domain="career", nlp=nlp)
-    assert "clear" not in [c.phrase.lower() for c in s.explain()]
-    assert "clear" in [c.phrase.lower() for c in sentiment(text, domain="general",
-                                                           nlp=nlp).explain()]
+    assert "clear" not in _phrases(text, nlp)
+    assert "clear" in _phrases(text, nlp, domain="general")
     # clear as a quality keeps VADER's valence
     for good in ("The goals were clear.", "It is clear and easy to use.", "A clear career path."):
         assert sentiment(good, domain="career", nlp=nlp).compound > 0
@@ -557,10 +560,8 @@ def test_clear_as_evidence_carries_no_valence_in_career_text(nlp, text):
                                   "A certain amount of unpaid overtime is expected.",
                                   "Promotion only happens for certain senior people."])
 def test_certain_before_a_noun_picks_out_and_carries_no_valence_in_career_text(nlp, text):
-    s = sentiment(text, domain="career", nlp=nlp)
-    assert "certain" not in [c.phrase.lower() for c in s.explain()]
-    assert "certain" in [c.phrase.lower() for c in sentiment(text, domain="general",
-                                                             nlp=nlp).explain()]
+    assert "certain" not in _phrases(text, nlp)
+    assert "certain" in _phrases(text, nlp, domain="general")
     # sure of something: VADER's valence stands
     assert sentiment("I am certain it was the right move.", domain="career",
                      nlp=nlp).compound > 0
