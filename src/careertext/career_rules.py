@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from .vader import BOOSTERS, _negated
 
@@ -80,6 +81,14 @@ _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
 _INSTEAD = frozenset({("rather", "than"), ("instead", "of")})
 
 
+def _rated_after(lower: list[str], lex: dict[str, float], first: int) -> Iterator[int]:
+    """Indices of the lexicon words (not degree words) among the three from ``first``: the
+    reach of VADER's "not", used by the negations VADER lacks."""
+    for k in range(first, min(len(lower), first + 3)):
+        if lower[k] in lex and lower[k] not in BOOSTERS:
+            yield k
+
+
 def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     """Map the index of each lexicon word after "rather than" / "instead of" to the index of
     "than" / "of".
@@ -96,9 +105,7 @@ def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     n = len(lower)
     for j in range(1, n - 1):
         if (lower[j - 1], lower[j]) in _INSTEAD:
-            for k in range(j + 1, min(n, j + 4)):
-                if lower[k] in lex and lower[k] not in BOOSTERS:
-                    out[k] = j
+            out.update(dict.fromkeys(_rated_after(lower, lex, j + 1), j))
     return out
 
 
@@ -134,10 +141,9 @@ def _no_one_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
             first = j + 2
         else:
             continue
-        for k in range(first, min(n, first + 3)):
-            if lower[k] in lex and lower[k] not in BOOSTERS:
-                out[k] = j
-                break
+        k = next(_rated_after(lower, lex, first), None)
+        if k is not None:
+            out[k] = j
     return out
 
 

@@ -44,8 +44,8 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     good ("she made it clear I would not be promoted", "it became clear that ...", "to be
     clear": VADER rates every "clear" +1.6; see :func:`_evidential_clear`), and a "well" that
     opens a sentence ("Well, I quit.") or tells a degree ("well below market", "well into the
-    night"; VADER rates every "well" +1.1). ``lower`` is the
-    Doc's text in lower case. Without a tagger, none."""
+    night"; VADER rates every "well" +1.1). ``lower`` is the Doc's text in lower case.
+    Without a tagger, none."""
     if all(w not in lower for w in TAG_READ_WORDS):
         return []
     if not doc.has_annotation("TAG"):
