@@ -225,6 +225,11 @@ SEED_TERMS = {
     # ("plenty of overtime": 148 / 10). Not "variety" (176 / 9 in reviews, but a story's "I
     # applied to a variety of jobs" in career posts)
     "discount": 1.0, "discounts": 1.0, "plenty of": 1.0,
+    # eighteenth session: an excess said of no learned noun ("too much manual handling",
+    # "expect too much", "too many to list", "hours were too much"): 60 of the 370 Kaggle cons
+    # with "too much" / "too many" scored zero or above; of 16 pros, 13 negate it ("not too
+    # many hours"), which VADER's negation turns to praise. A learned "too many meetings" wins
+    "too much": -1.5, "too many": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

@@ -101,6 +101,8 @@ def test_boosters_and_emphasis(nlp):
     ("Staff discount and a variety of work.", 1), ("Low staff discount.", -1),
     ("Salary is normally below average.", -1), ("Above average pay.", 1),
     ("Slow to respond to holiday requests.", -1), ("Heavy lifting on every shift.", -1),
+    ("Managers expect too much from you.", -1), ("Far too much paperwork for the staff.", -1),
+    ("Not too many hours.", 1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
