@@ -14,7 +14,7 @@ from careertext.career_rules import (
 )
 
 LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "good": 1.9,
-       "merit": 1.4, "improve": 1.9, "stress": -1.8}
+       "merit": 1.4, "improve": 1.9, "stress": -1.8, "supportive": 1.9, "ignored": -1.3}
 
 
 @pytest.mark.parametrize("text, negated", [
@@ -23,6 +23,8 @@ LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "go
     ("the pay could be a bit better", {"better"}),
     ("management needs to improve", {"improve"}),
     ("it could be better than this", set()),  # a comparison
+    ("managers were less supportive", {"supportive"}),
+    ("newcomers are more or less ignored", set()),  # about, not a lack
 ])
 def test_lack_and_wish_negate_the_good_word(text, negated):
     words = text.split()

@@ -327,6 +327,9 @@ def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
     ("Pay is low.", -1),  # a lack of a good thing, and "pay" a topic
     ("Morale is low.", -1),
     ("Opportunities are rare.", -1),
+    ("Less stress than my last job.", 1),
+    ("Less support and guidance than before.", -1),
+    ("The bonus is also less.", -1),
     ("Outdated safe equipment is scarce.", -1),  # good and bad words: no lack of a bad thing
 ])
 def test_a_lack_of_a_bad_thing_is_good(nlp, text, sign):

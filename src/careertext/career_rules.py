@@ -22,21 +22,26 @@ _SOME_FEW_AFTER = frozenset({"last", "first", "past", "next", "these", "those", 
 
 def _some(lower: list[str], i: int) -> bool:
     """Whether word ``i`` is the "few" of "a few" or the "little" of "a little", or a "few" of
-    time ("the last few years", "the first few months", "every few weeks"): some, no lack.
+    time ("the last few years", "the first few months", "every few weeks"): some, no lack;
+    or the "less" of "more or less" (about: "more or less ignored").
 
     >>> _some("over the last few years".split(), 3), _some("very few opportunities".split(), 1)
     (True, False)
+    >>> _some("more or less ignored".split(), 2), _some("less helpful".split(), 0)
+    (True, False)
     """
+    if i > 0 and lower[i] == "less":
+        return lower[i - 1] == "or"
     return i > 0 and lower[i] in _SOME and (
         lower[i - 1] == "a" or (lower[i] == "few" and lower[i - 1] in _SOME_FEW_AFTER))
 
 
 #: Quantity words that, in career text, negate the lexicon word right after them, or after up
-#: to two of "of" / "any" / "real" ("few opportunities", "lack of any support"), as
-#: VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a little help":
-#: some, not a lack).
-_LACK = frozenset({"few", "little", "zero", "minimal", "insufficient", "limited", "low",
-                   "lack", "lacked", "lacks", "lacking"})
+#: to two of "of" / "any" / "real" ("few opportunities", "lack of any support", "less
+#: helpful"), as VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a
+#: little help": some, not a lack), "less" not in "more or less".
+_LACK = frozenset({"few", "little", "less", "zero", "minimal", "insufficient", "limited",
+                   "low", "lack", "lacked", "lacks", "lacking"})
 _LACK_GAP = frozenset({"of", "any", "real"})
 
 
