@@ -544,6 +544,21 @@ def test_well_as_a_discourse_mark_or_of_degree_carries_no_valence_in_career_text
     assert sentiment("I was treated well.", domain="career", nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Not many cons, to be honest.", "honest"), ("To be honest, the hours are long.", "honest"),
+    ("Honestly, I would not stay.", "honestly"), ("Make sure you take your breaks.", "sure"),
+])
+def test_honest_and_sure_as_discourse_carry_no_valence_in_career_text(nlp, text, word):
+    assert word not in _phrases(text, nlp)
+    assert word in _phrases(text, nlp, domain="general")
+
+
+@pytest.mark.parametrize("text", ["Management needs to be honest with staff.",
+                                  "They treated me honestly.", "I am sure of my choice."])
+def test_honest_and_sure_as_qualities_keep_their_valence(nlp, text):
+    assert sentiment(text, domain="career", nlp=nlp).compound > 0
+
+
 def _phrases(text, nlp, domain="career"):
     """The phrases that moved ``text``'s score, in lower case."""
     return [c.phrase.lower() for c in sentiment(text, domain=domain, nlp=nlp).explain()]
