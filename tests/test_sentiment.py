@@ -545,6 +545,23 @@ def test_well_as_a_discourse_mark_or_of_degree_carries_no_valence_in_career_text
 
 
 @pytest.mark.parametrize("text, word", [
+    ("It is hard to get holidays approved.", "holidays"),
+    ("Difficult to make friends here.", "friends"),
+    ("Can be challenging to gain recognition for your work.", "gain"),
+])
+def test_what_is_hard_to_reach_is_lacking_in_career_text(nlp, text, word):
+    weights = {c.phrase.lower(): c.weight for c in sentiment(
+        text, domain="career", nlp=nlp).explain()}
+    assert weights[word] < 0 and sentiment(text, domain="career", nlp=nlp).compound < 0
+    # not where the difficulty is denied, nor past a turn of the clause
+    weights = {c.phrase.lower(): c.weight for c in sentiment(
+        "It is hard to get holidays, but the team is great.", domain="career",
+        nlp=nlp).explain()}
+    assert weights["great"] > 0
+    assert sentiment("It is not hard to make friends.", domain="career", nlp=nlp).compound > 0
+
+
+@pytest.mark.parametrize("text, word", [
     ("Not many cons, to be honest.", "honest"), ("To be honest, the hours are long.", "honest"),
     ("Honestly, I would not stay.", "honestly"), ("Make sure you take your breaks.", "sure"),
 ])

@@ -395,6 +395,50 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
     return out
 
 
+#: Adjectives of difficulty that, before "to" and a verb, say that what follows is hard to
+#: reach ("hard to get holidays", "difficult to make friends"): see :func:`_hard_to_reach`.
+_HARD = frozenset({"difficult", "hard", "challenging", "tough", "impossible", "tricky"})
+_CLAUSE_TURN = frozenset({"but", "however", "though", "although", "yet", "while"})
+
+
+def _hard_to_reach(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
+    """Offsets of the words the lexicon rates positive in what an adjective of difficulty says
+    is hard to reach: "difficult", "hard", "challenging", "tough", "impossible" or "tricky",
+    then "to" and a verb, and the good words of that verb's phrase up to the clause's end
+    ("hard to get good feedback", "difficult to book holidays", "challenging to gain
+    recognition"). What is hard to reach is lacking, so they are negated, as after "few";
+    VADER read them as praise (and "challenging", +0.6, too). Not where the adjective is
+    negated among the three words before it ("it isn't hard to get promoted"). Without a
+    parser, none.
+
+    Examples
+    --------
+    >>> from careertext.pipeline import load_pipeline
+    >>> doc = load_pipeline()("It is hard to get holidays approved, but the team is great.")
+    >>> [doc.text[i:i + 8] for i in _hard_to_reach(doc, doc.text.lower(),
+    ...     {"holidays": 1.6, "great": 3.1})]
+    ['holidays']
+    """
+    if not any(w in lower for w in _HARD) or not doc.has_annotation("DEP"):
+        return []
+    out: list[int] = []
+    n = len(doc)
+    for t in doc:
+        if (t.lower_ not in _HARD or t.tag_ not in ("JJ", "VBG") or t.i + 2 >= n
+                or doc[t.i + 1].lower_ != "to" or not doc[t.i + 2].tag_.startswith("VB")
+                or any(_negator(w.lower_) for w in doc[max(0, t.i - 3):t.i])):
+            continue
+        verb = doc[t.i + 2]
+        left, right = verb.left_edge.i, verb.right_edge.i
+        for k in range(verb.i, right + 1):
+            w = doc[k]
+            if w.is_punct or w.is_space or w.lower_ in _CLAUSE_TURN or "\n" in w.whitespace_:
+                break
+            if k >= left and lex.get(w.lower_, 0.0) > 0:
+                out.append(w.idx)
+    return out
+
+
 def _judging(adjective: Token, lex: dict[str, float]) -> bool:
     """Whether ``adjective`` judges its noun bad (see :func:`_judged_nouns`)."""
     word = adjective.lower_

@@ -102,6 +102,7 @@ from .errors import InputError, check_text
 from .lexicon_scorer import LexiconScorer, _scorer
 from .parse_rules import (
     _compound_words,
+    _hard_to_reach,
     _judged_nouns,
     _lacked_phrases,
     _layer_nouns,
@@ -422,6 +423,7 @@ else None
         negated = _negated_conjuncts(doc, lower) if career else ()
         if career:
             lacked, freed = _lacked_phrases(doc, text, self.scorer.lex, self.scorer.neutral)
+            lacked += _hard_to_reach(doc, lower, self.scorer.lex)  # "hard to get holidays"
             if lacked:
                 negated = [*negated, *lacked]
             if freed:  # "stress is minimal": the lack word carries no valence
