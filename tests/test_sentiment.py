@@ -561,6 +561,16 @@ def test_what_is_hard_to_reach_is_lacking_in_career_text(nlp, text, word):
     assert sentiment("It is not hard to make friends.", domain="career", nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text", ["They don't give people a fair chance.",
+                                  "It is not really a very good company."])
+def test_the_good_object_of_a_negated_verb_is_not_had_in_career_text(nlp, text):
+    # VADER's "not" reaches three words: "fair" and "good" stood beyond it
+    assert sentiment(text, domain="career", nlp=nlp).compound < 0
+    assert sentiment(text, domain="general", nlp=nlp).compound > 0
+    assert sentiment("You will not find a much better employer.", domain="career",
+                     nlp=nlp).compound > 0  # a comparative: praise
+
+
 @pytest.mark.parametrize("text, word", [
     ("Not many cons, to be honest.", "honest"), ("To be honest, the hours are long.", "honest"),
     ("Honestly, I would not stay.", "honestly"), ("Make sure you take your breaks.", "sure"),

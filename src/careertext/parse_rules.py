@@ -395,6 +395,49 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
     return out
 
 
+_OBJECT_DEPS = frozenset({"dobj", "attr", "acomp"})
+_GRADED_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
+_UTMOST = frozenset({"more", "most", "enough"})
+
+
+def _negated_objects(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
+    """Offsets of the good words of the object or predicate of a negated verb that VADER's
+    "not" does not reach, by spaCy's parse: its head, compounds and adjectives that the
+    lexicon rates positive, where none of the three words before them is a negator ("never
+    gave us a fair chance", "it is not really a very good company": "fair", "good" had read
+    as praise). What is not had is lacking, as after "few"; a bad thing not had is left to
+    VADER ("don't get a long-term injury" may be advice). Not a comparative or superlative, nor
+    after "more", "most" or "enough" ("you will not find a much better employer", "couldn't
+    have been more pleased" are praise). ``lower`` is the Doc's text in lower case. Without a
+    parser, none.
+
+    Examples
+    --------
+    >>> from careertext.pipeline import load_pipeline
+    >>> doc = load_pipeline()("It is not really a very good company.")
+    >>> [doc.text[i:i + 4] for i in _negated_objects(doc, doc.text.lower(), {"good": 1.9})]
+    ['good']
+    """
+    if not doc.has_annotation("DEP") or not any(w in lower for w in ("not", "n't", "n’t",
+                                                                       "never")):
+        return []
+    out: list[int] = []
+    for t in doc:
+        if not any(c.dep_ == "neg" for c in t.children):
+            continue
+        for c in t.children:
+            if c.dep_ not in _OBJECT_DEPS or c.i < t.i or _PHRASE_BREAK.search(
+                    doc.text, t.idx, c.idx):
+                continue
+            if any(w.lower_ in _UTMOST for w in doc[t.i:c.i + 1]) or any(
+                    g.lower_ == "enough" for g in t.children):
+                continue  # "couldn't have been more pleased", "can't thank them enough"
+            out.extend(w.idx for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0
+                       and w.tag_ not in _GRADED_TAGS
+                       and not any(_negator(v.lower_) for v in doc[max(0, w.i - 3):w.i]))
+    return out
+
+
 #: Adjectives of difficulty that, before "to" and a verb, say that what follows is hard to
 #: reach ("hard to get holidays", "difficult to make friends"): see :func:`_hard_to_reach`.
 _HARD = frozenset({"difficult", "hard", "challenging", "tough", "impossible", "tricky"})

@@ -107,6 +107,7 @@ from .parse_rules import (
     _lacked_phrases,
     _layer_nouns,
     _negated_conjuncts,
+    _negated_objects,
     _valenceless_words,
     topic_compounds,
 )
@@ -424,6 +425,7 @@ else None
         if career:
             lacked, freed = _lacked_phrases(doc, text, self.scorer.lex, self.scorer.neutral)
             lacked += _hard_to_reach(doc, lower, self.scorer.lex)  # "hard to get holidays"
+            lacked += _negated_objects(doc, lower, self.scorer.lex)  # "never received any real recognition"
             if lacked:
                 negated = [*negated, *lacked]
             if freed:  # "stress is minimal": the lack word carries no valence
