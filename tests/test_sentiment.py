@@ -340,6 +340,7 @@ def test_a_lack_of_a_bad_thing_is_good(nlp, text, sign):
     "Poor job satisfaction.",
     "Pathetic bonuses and increases.",
     "The benefits are terrible.",
+    "The benefits are not great.",  # a good predicate, negated
 ])
 def test_a_good_noun_judged_bad_is_the_adjectives_topic(nlp, text):
     weights = _weights(text, nlp)

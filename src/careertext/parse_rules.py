@@ -382,10 +382,9 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
             continue
         judged_before = any(c.dep_ == "amod" and c.i < t.i and _judging(c, lex)
                             for c in t.children)  # "poor job satisfaction"
-        if judged_before or (  # "the benefits are terrible"
+        if judged_before or (  # "the benefits are terrible", "the benefits are not great"
                 t.dep_ in SUBJECT_DEPS and t.head.lemma_ == "be"
-                and not any(c.dep_ == "neg" for c in t.head.children)
-                and any(c.dep_ == "acomp" and c.i > t.i and _judging(c, lex)
+                and any(c.dep_ == "acomp" and c.i > t.i and _judged_by_be(t.head, c, lex)
                         for c in t.head.children)) or (  # "bonuses were cut"
                 t.dep_ == "nsubjpass" and t.head.i > t.i and _judging(t.head, lex)) or (
                 t.dep_ == "dobj" and t.head.i < t.i and t.head.pos_ == "VERB"
@@ -480,6 +479,15 @@ def _hard_to_reach(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
             if k >= left and lex.get(w.lower_, 0.0) > 0:
                 out.append(w.idx)
     return out
+
+
+def _judged_by_be(be: Token, adjective: Token, lex: dict[str, float]) -> bool:
+    """Whether the predicate ``adjective`` of ``be`` judges the subject bad: a bad adjective
+    of a "be" not negated ("the bonus is poor"), or a good one of a negated "be" ("support is
+    not efficient enough", "the benefits aren't great")."""
+    if any(c.dep_ == "neg" for c in be.children):
+        return lex.get(adjective.lower_, 0.0) > 0 and adjective.tag_ not in _GRADED_TAGS
+    return _judging(adjective, lex)
 
 
 def _judging(adjective: Token, lex: dict[str, float]) -> bool:
