@@ -225,6 +225,9 @@ SEED_TERMS = {
     # ("plenty of overtime": 148 / 10). Not "variety" (176 / 9 in reviews, but a story's "I
     # applied to a variety of jobs" in career posts)
     "discount": 1.0, "discounts": 1.0, "plenty of": 1.0,
+    # eighteenth session: "issue(s)", VADER's "problem(s)" (-1.7) in other words, which VADER
+    # lacks: "No issues with salary." had read -0.47 as a lack of a topic ("no hours")
+    "issue": -1.0, "issues": -1.0,
     # eighteenth session: an excess said of no learned noun ("too much manual handling",
     # "expect too much", "too many to list", "hours were too much"): 60 of the 370 Kaggle cons
     # with "too much" / "too many" scored zero or above; of 16 pros, 13 negate it ("not too
@@ -576,8 +579,10 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
         if cls == "too":
             pairs_ = [("too", w) for w in sorted(adjectives)]
         else:
+            # not a lack of a fault the supplement rates ("no favouritism", "no issues"):
+            # the scorer reads that as good, as VADER reads "no problems"
             pairs_ = [(op, w) for op in OPERATORS[cls] for w, s in sorted(nouns.items())
-                      if s == sign]
+                      if s == sign and (cls != "lack" or SEED_TERMS.get(w, 0) >= 0)]
         for op, w in pairs_:
             term = f"{op} {w}"
             if term not in out:

@@ -103,6 +103,8 @@ def test_boosters_and_emphasis(nlp):
     ("Slow to respond to holiday requests.", -1), ("Heavy lifting on every shift.", -1),
     ("Managers expect too much from you.", -1), ("Far too much paperwork for the staff.", -1),
     ("Not too many hours.", 1),
+    ("No favouritism at all.", 1), ("No issues with the salary.", 1),
+    ("Lots of issues with the rota.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
