@@ -11,7 +11,7 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-from spacy.attrs import IDX
+from spacy.attrs import DEP, IDX
 from spacy.tokens import Doc, Token
 
 from .career_rules import _LACK, _some
@@ -24,6 +24,7 @@ _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
 TAG_READ_WORDS = frozenset({"like", "pretty", "certain", "clear", "well", "honest", "honestly",
                             "sure"})
+_TAG_READ = re.compile(rf"\b(?:{'|'.join(sorted(TAG_READ_WORDS))})\b")
 _CERTAIN_NEXT = _NOUN_TAGS | {"JJ"}
 #: What follows an evidential "clear" ("it was clear that ...", "clear why they left").
 _CLEAR_NEXT = frozenset({"that", "why", "what", "how", "whether", "who", "when", "where", "if"})
@@ -54,11 +55,17 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     the sentence, before its head ("Honestly, the pay is low"; VADER +2.3 and +2.0; "they
     treated me honestly" keeps it). ``lower`` is the Doc's text in lower case. Without a
     tagger, none."""
-    if all(w not in lower for w in TAG_READ_WORDS):
+    found = [m.start() for m in _TAG_READ.finditer(lower)]
+    if not found or not doc.has_annotation("TAG"):
         return []
-    if not doc.has_annotation("TAG"):
-        return []
-    return [t.idx for t in doc if t.lower_ in TAG_READ_WORDS and _valenceless(t)]
+    offsets = doc.to_array(IDX).tolist()
+    out = []
+    for at in found:  # the tokens that start where such a word does
+        i = bisect_right(offsets, at) - 1
+        if i >= 0 and offsets[i] == at and doc[i].lower_ in TAG_READ_WORDS and _valenceless(
+                doc[i]):
+            out.append(at)
+    return out
 
 
 def _valenceless(t: Token) -> bool:
@@ -399,7 +406,7 @@ _GRADED_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
 _UTMOST = frozenset({"more", "most", "enough"})
 
 
-def _negated_objects(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
+def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> list[int]:
     """Offsets of the good words of the object or predicate of a negated verb that VADER's
     "not" does not reach, by spaCy's parse: its head, compounds and adjectives that the
     lexicon rates positive, where none of the three words before them is a negator ("never
@@ -407,26 +414,27 @@ def _negated_objects(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     as praise). What is not had is lacking, as after "few"; a bad thing not had is left to
     VADER ("don't get a long-term injury" may be advice). Not a comparative or superlative, nor
     after "more", "most" or "enough" ("you will not find a much better employer", "couldn't
-    have been more pleased" are praise). ``lower`` is the Doc's text in lower case. Without a
-    parser, none.
+    have been more pleased" are praise). ``text`` is ``doc.text``, ``lower`` the same in lower
+    case. Without a parser, none.
 
     Examples
     --------
     >>> from careertext.pipeline import load_pipeline
     >>> doc = load_pipeline()("It is not really a very good company.")
-    >>> [doc.text[i:i + 4] for i in _negated_objects(doc, doc.text.lower(), {"good": 1.9})]
+    >>> text = doc.text
+    >>> [text[i:i + 4] for i in _negated_objects(doc, text, text.lower(), {"good": 1.9})]
     ['good']
     """
-    if not doc.has_annotation("DEP") or not any(w in lower for w in ("not", "n't", "n’t",
-                                                                       "never")):
+    if "not" not in lower and "n't" not in lower and "n’t" not in lower and (
+            "never" not in lower):
         return []
+    # no parser, no "neg" arc
+    negs = (doc.to_array(DEP) == doc.vocab.strings["neg"]).nonzero()[0]
     out: list[int] = []
-    for t in doc:
-        if not any(c.dep_ == "neg" for c in t.children):
-            continue
+    for t in {doc[int(i)].head for i in negs}:
         for c in t.children:
             if c.dep_ not in _OBJECT_DEPS or c.i < t.i or _PHRASE_BREAK.search(
-                    doc.text, t.idx, c.idx):
+                    text, t.idx, c.idx):
                 continue
             if any(w.lower_ in _UTMOST for w in doc[t.i:c.i + 1]) or any(
                     g.lower_ == "enough" for g in t.children):
@@ -441,6 +449,7 @@ def _negated_objects(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
 #: reach ("hard to get holidays", "difficult to make friends"): see :func:`_hard_to_reach`.
 _HARD = frozenset({"difficult", "hard", "challenging", "tough", "impossible", "tricky"})
 _CLAUSE_TURN = frozenset({"but", "however", "though", "although", "yet", "while"})
+_HARD_TO = re.compile(rf"\b(?:{'|'.join(sorted(_HARD))})(?= to\b)")
 
 
 def _hard_to_reach(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
@@ -461,12 +470,18 @@ def _hard_to_reach(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     ...     {"holidays": 1.6, "great": 3.1})]
     ['holidays']
     """
-    if not any(w in lower for w in _HARD) or not doc.has_annotation("DEP"):
+    found = [m.start() for m in _HARD_TO.finditer(lower)]
+    if not found or not doc.has_annotation("DEP"):
         return []
+    offsets = doc.to_array(IDX).tolist()
     out: list[int] = []
     n = len(doc)
-    for t in doc:
-        if (t.lower_ not in _HARD or t.tag_ not in ("JJ", "VBG") or t.i + 2 >= n
+    for at in found:
+        i = bisect_right(offsets, at) - 1
+        if i < 0 or offsets[i] != at:
+            continue
+        t = doc[i]
+        if (t.tag_ not in ("JJ", "VBG") or t.i + 2 >= n
                 or doc[t.i + 1].lower_ != "to" or not doc[t.i + 2].tag_.startswith("VB")
                 or any(_negator(w.lower_) for w in doc[max(0, t.i - 3):t.i])):
             continue

@@ -425,7 +425,7 @@ else None
         if career:
             lacked, freed = _lacked_phrases(doc, text, self.scorer.lex, self.scorer.neutral)
             lacked += _hard_to_reach(doc, lower, self.scorer.lex)  # "hard to get holidays"
-            lacked += _negated_objects(doc, lower, self.scorer.lex)  # "never received any real recognition"
+            lacked += _negated_objects(doc, text, lower, self.scorer.lex)  # "a fair chance"
             if lacked:
                 negated = [*negated, *lacked]
             if freed:  # "stress is minimal": the lack word carries no valence
