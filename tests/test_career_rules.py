@@ -8,6 +8,7 @@ from careertext.career_rules import (
     _clause_lows,
     _instead_targets,
     _lack_targets,
+    _past_targets,
     _regret_targets,
     _stop_targets,
     _wish_targets,
@@ -38,6 +39,8 @@ def test_stopping_rather_than_and_regret():
     assert [words[i] for i in ceased] == ["enjoying"] and not kept
     words = ["promotions", "on", "alliances", "rather", "than", "merit"]
     assert [words[i] for i in _instead_targets(words, LEX)] == ["merit"]
+    words = "it used to be a good place".split()
+    assert [words[i] for i in _past_targets(words, LEX)] == ["good"]
     words = ["i", "wish", "i", "had", "left", "sooner"]
     assert [words[i] for i in _regret_targets(words)] == ["wish"]
 

@@ -574,6 +574,14 @@ def test_the_good_object_of_a_negated_verb_is_not_had_in_career_text(nlp, text):
                      nlp=nlp).compound > 0  # a comparative: praise
 
 
+def test_what_used_to_be_is_no_longer_in_career_text(nlp):
+    assert sentiment("It used to be a great place to work.", domain="career",
+                     nlp=nlp).compound < 0
+    assert sentiment("Parking used to be a problem.", domain="career", nlp=nlp).compound > 0
+    assert sentiment("It used to be a great place to work.", domain="general",
+                     nlp=nlp).compound > 0  # VADER
+
+
 @pytest.mark.parametrize("text, word", [
     ("Not many cons, to be honest.", "honest"), ("To be honest, the hours are long.", "honest"),
     ("Honestly, I would not stay.", "honestly"), ("Make sure you take your breaks.", "sure"),

@@ -94,6 +94,21 @@ def _rated_after(lower: list[str], lex: dict[str, float], first: int) -> Iterato
             yield k
 
 
+def _past_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word among the three after "used to be" (or "use to
+    be") to the index of "be": what used to be is no longer ("it used to be a great place to
+    work", "used to be flexible, now ..."; "parking used to be a problem" praises).
+
+    >>> _past_targets("it used to be a great place".split(), {"great": 3.1})
+    {5: 3}
+    """
+    out: dict[int, int] = {}
+    for j in range(len(lower) - 3):
+        if lower[j] in ("used", "use") and lower[j + 1] == "to" and lower[j + 2] == "be":
+            out.update(dict.fromkeys(_rated_after(lower, lex, j + 3), j + 2))
+    return out
+
+
 def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     """Map the index of each lexicon word after "rather than" / "instead of" to the index of
     "than" / "of".

@@ -22,6 +22,7 @@ from .career_rules import (
     _instead_targets,
     _lack_targets,
     _no_one_targets,
+    _past_targets,
     _regret_targets,
     _some,
     _stop_targets,
@@ -245,6 +246,8 @@ class LexiconScorer:
             lacked = {**lacked, **ceased}
         if career and ("than" in lower or "instead" in lower):  # "rather than quality"
             lacked = {**lacked, **_instead_targets(lower, lex)}
+        if career and ("used" in lower or "use" in lower):  # "it used to be great"
+            lacked = {**lacked, **_past_targets(lower, lex)}
         if career and ("one" in lower or not _NO_ONE.isdisjoint(lower)):  # "nobody cares"
             lacked = {**lacked, **_no_one_targets(lower, lex)}
         if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
