@@ -111,7 +111,8 @@ def test_domain_terms(nlp, text, sign):
     assert score(nlp, text).compound != 0
 
 
-@pytest.mark.parametrize("text", ["Steer clear.", "Wouldn't bother.", "Just a number."])
+@pytest.mark.parametrize("text", ["Steer clear.", "Wouldn't bother.", "Just a number.",
+                                  "Don't work here.", "Just don't."])
 def test_warnings_in_career_text(nlp, text):
     # VADER reads "clear" and a negated "bother" as positive
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
