@@ -196,6 +196,14 @@ SEED_TERMS = {
     "don't work there": -1.5, "dont work there": -1.5, "do not work there": -1.5,
     "don't work for them": -1.5, "dont work for them": -1.5, "do not work for them": -1.5,
     "just don't": -1.5, "just dont": -1.5,
+    # judgements VADER lacks, said only in cons (Kaggle cons / pros): "inflexible" 16 / 0,
+    # "atrocious" 9 / 0, "abysmal" 5 / 0, "diabolical" 5 / 0, "unbearable" 5 / 0, "shoddy"
+    # 4 / 0, "sub-par" 4 / 0, "belittling" and "unappreciative" 3 / 0, "inequality" 3 / 0,
+    # "intolerable" and "disgraceful" 2 / 0; too rare to learn, or not said after "very"
+    "inflexible": -1.5, "atrocious": -2.0, "abysmal": -2.0, "diabolical": -2.0,
+    "unbearable": -2.0, "intolerable": -2.0, "shoddy": -2.0, "sub-par": -1.5, "subpar": -1.5,
+    "substandard": -1.5, "disgraceful": -2.0, "belittling": -2.0, "unappreciative": -1.5,
+    "inequality": -1.5,
     # seventeenth session: "under" before a good participle says too little of it ("under
     # valued" 19 cons / 1 pro, 4 of the cons at zero or above: "valued" read +1.9); the
     # joined forms VADER lacks too. A common reason for leaving in exit stories
