@@ -39,7 +39,7 @@ def test_stopping_rather_than_and_regret():
     assert [words[i] for i in ceased] == ["enjoying"] and not kept
     words = ["promotions", "on", "alliances", "rather", "than", "merit"]
     assert [words[i] for i in _instead_targets(words, LEX)] == ["merit"]
-    words = "it used to be a good place".split()
+    words = ["it", "used", "to", "be", "a", "good", "place"]
     assert [words[i] for i in _past_targets(words, LEX)] == ["good"]
     words = ["i", "wish", "i", "had", "left", "sooner"]
     assert [words[i] for i in _regret_targets(words)] == ["wish"]
