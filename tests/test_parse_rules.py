@@ -8,8 +8,17 @@ from careertext.parse_rules import (
     _compound_words,
     _judged_nouns,
     _lacked_phrases,
+    _tokens_at,
     topic_compounds,
 )
+
+
+def test_tokens_at_gives_the_tokens_that_begin_at_the_offsets():
+    doc = spacy.blank("en")("Pay is low, less than before.")
+    text = doc.text
+    starts = [text.index("low"), text.index("less"), text.index("ess")]  # the last is inside
+    assert [t.text for t in _tokens_at(doc, starts)] == ["low", "less"]
+    assert list(_tokens_at(doc, [])) == []
 
 
 def test_topic_compounds_are_package_data():

@@ -38,6 +38,17 @@ _WELL_NEXT = frozenset({"below", "above", "over", "under", "beyond", "into", "pa
                         "before", "after", "within", "outside"})
 
 
+def _tokens_at(doc: Doc, starts: Iterable[int]) -> Iterator[Token]:
+    """The tokens of ``doc`` that begin at the character offsets ``starts`` (ascending), where
+    a regular expression found a word on the text: only those tokens are looked at, not every
+    token of the Doc. An offset inside a token gives none."""
+    offsets = doc.to_array(IDX).tolist()
+    for at in starts:
+        i = bisect_right(offsets, at) - 1
+        if i >= 0 and offsets[i] == at:
+            yield doc[i]
+
+
 def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     """Offsets of the words that carry no valence in career text, by spaCy's tags: a "like"
     that is a preposition or an interjection (VADER rates every "like" +1.5, and career essays
@@ -58,14 +69,8 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     found = [m.start() for m in _TAG_READ.finditer(lower)]
     if not found or not doc.has_annotation("TAG"):
         return []
-    offsets = doc.to_array(IDX).tolist()
-    out = []
-    for at in found:  # the tokens that start where such a word does
-        i = bisect_right(offsets, at) - 1
-        if i >= 0 and offsets[i] == at and doc[i].lower_ in TAG_READ_WORDS and _valenceless(
-                doc[i]):
-            out.append(at)
-    return out
+    return [t.idx for t in _tokens_at(doc, found)
+            if t.lower_ in TAG_READ_WORDS and _valenceless(t)]
 
 
 def _valenceless(t: Token) -> bool:
@@ -260,14 +265,9 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
     found = [m.start() for m in _LACK_WORD.finditer(text)]
     if not found or not doc.has_annotation("DEP"):
         return [], []
-    offsets = doc.to_array(IDX).tolist()
     negated: list[int] = []
     freed: list[int] = []
-    for at in found:  # the tokens that start where a lack word does (not every token)
-        i = bisect_right(offsets, at) - 1
-        if i < 0 or offsets[i] != at:
-            continue
-        t = doc[i]
+    for t in _tokens_at(doc, found):  # the tokens that start where a lack word does
         word = t.lower_
         if word in _LACK_PREDICATES and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
             # "opportunities for progression are limited": the subject's good words
@@ -473,14 +473,9 @@ def _hard_to_reach(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     found = [m.start() for m in _HARD_TO.finditer(lower)]
     if not found or not doc.has_annotation("DEP"):
         return []
-    offsets = doc.to_array(IDX).tolist()
     out: list[int] = []
     n = len(doc)
-    for at in found:
-        i = bisect_right(offsets, at) - 1
-        if i < 0 or offsets[i] != at:
-            continue
-        t = doc[i]
+    for t in _tokens_at(doc, found):
         if (t.tag_ not in ("JJ", "VBG") or t.i + 2 >= n
                 or doc[t.i + 1].lower_ != "to" or not doc[t.i + 2].tag_.startswith("VB")
                 or any(_negator(w.lower_) for w in doc[max(0, t.i - 3):t.i])):
