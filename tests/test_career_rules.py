@@ -6,9 +6,8 @@ import pytest
 
 from careertext.career_rules import (
     _clause_lows,
-    _instead_targets,
     _lack_targets,
-    _past_targets,
+    _phrase_targets,
     _regret_targets,
     _stop_targets,
     _wish_targets,
@@ -38,9 +37,11 @@ def test_stopping_rather_than_and_regret():
     ceased, kept = _stop_targets(words, LEX)
     assert [words[i] for i in ceased] == ["enjoying"] and not kept
     words = ["promotions", "on", "alliances", "rather", "than", "merit"]
-    assert [words[i] for i in _instead_targets(words, LEX)] == ["merit"]
+    assert [words[i] for i in _phrase_targets(words, LEX)] == ["merit"]
     words = ["it", "used", "to", "be", "a", "good", "place"]
-    assert [words[i] for i in _past_targets(words, LEX)] == ["good"]
+    assert [words[i] for i in _phrase_targets(words, LEX)] == ["good"]
+    words = ["managers", "refuse", "to", "support", "us"]
+    assert [words[i] for i in _phrase_targets(words, LEX)] == ["support"]
     words = ["i", "wish", "i", "had", "left", "sooner"]
     assert [words[i] for i in _regret_targets(words)] == ["wish"]
 

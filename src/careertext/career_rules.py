@@ -79,11 +79,20 @@ _CEASE = frozenset({"stopped", "stops"})
 _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
 
 
-#: What is done "rather than" or "instead of" something is not that thing: the lexicon words
-#: among the three words after it are negated ("promotions based on longevity rather than
-#: merit", "they complain instead of trying to help"; "supported us rather than complained"
-#: praises). 175 Kaggle pros and cons use it.
-_INSTEAD = frozenset({("rather", "than"), ("instead", "of")})
+#: Phrases after which what follows is not so: the lexicon words among the three words after
+#: them are negated, as after VADER's "not". What is done "rather than" or "instead of"
+#: something is not that thing ("promotions based on longevity rather than merit", "they
+#: complain instead of trying to help"; "supported us rather than complained" praises; 175
+#: Kaggle pros and cons use them); what "used to be" is no longer ("it used to be a great
+#: place to work"; "parking used to be a problem" praises); what one is "unable to", "fails
+#: to" or "refuses to" do is not done ("unable to move forward with career opportunities",
+#: "refuses to listen").
+_NEGATING_PHRASES = frozenset({
+    ("rather", "than"), ("instead", "of"), ("used", "to", "be"), ("use", "to", "be"),
+    ("unable", "to"), ("fail", "to"), ("fails", "to"), ("failed", "to"), ("failing", "to"),
+    ("refuse", "to"), ("refuses", "to"), ("refused", "to"), ("refusing", "to")})
+#: The first words of :data:`_NEGATING_PHRASES`.
+_NEGATING_FIRSTS = frozenset(p[0] for p in _NEGATING_PHRASES)
 
 
 def _rated_after(lower: list[str], lex: dict[str, float], first: int) -> Iterator[int]:
@@ -94,38 +103,30 @@ def _rated_after(lower: list[str], lex: dict[str, float], first: int) -> Iterato
             yield k
 
 
-def _past_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
-    """Map the index of each lexicon word among the three after "used to be" (or "use to
-    be") to the index of "be": what used to be is no longer ("it used to be a great place to
-    work", "used to be flexible, now ..."; "parking used to be a problem" praises).
+def _phrase_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """Map the index of each lexicon word that a phrase of :data:`_NEGATING_PHRASES` negates
+    to the index of the phrase's last word ("than", "of", "be", "to"), which carries no
+    valence of its own.
 
-    >>> _past_targets("it used to be a great place".split(), {"great": 3.1})
-    {5: 3}
-    """
-    out: dict[int, int] = {}
-    for j in range(len(lower) - 3):
-        if lower[j] in ("used", "use") and lower[j + 1] == "to" and lower[j + 2] == "be":
-            out.update(dict.fromkeys(_rated_after(lower, lex, j + 3), j + 2))
-    return out
-
-
-def _instead_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
-    """Map the index of each lexicon word after "rather than" / "instead of" to the index of
-    "than" / "of".
-
-    >>> lex = {"quality": 1.5, "help": 1.7, "complained": -1.7}
-    >>> _instead_targets("volume rather than quality".split(), lex)
+    >>> lex = {"quality": 1.5, "help": 1.7, "complained": -1.7, "great": 3.1}
+    >>> _phrase_targets("volume rather than quality".split(), lex)
     {3: 2}
-    >>> _instead_targets("they moaned instead of trying to help".split(), lex)
+    >>> _phrase_targets("they moaned instead of trying to help".split(), lex)
     {6: 3}
-    >>> _instead_targets("rather than quality".split()[1:], lex)
+    >>> _phrase_targets("it used to be a great place".split(), lex)
+    {5: 3}
+    >>> _phrase_targets("rather than quality".split()[1:], lex)
     {}
     """
     out: dict[int, int] = {}
-    n = len(lower)
-    for j in range(1, n - 1):
-        if (lower[j - 1], lower[j]) in _INSTEAD:
-            out.update(dict.fromkeys(_rated_after(lower, lex, j + 1), j))
+    for j, w in enumerate(lower):
+        if w not in _NEGATING_FIRSTS:
+            continue
+        for size in (2, 3):
+            if tuple(lower[j:j + size]) in _NEGATING_PHRASES:
+                last = j + size - 1
+                out.update(dict.fromkeys(_rated_after(lower, lex, last + 1), last))
+                break
     return out
 
 

@@ -13,16 +13,16 @@ from .career_lexicons import career_layer, career_lexicon, load_lexicon
 from .career_rules import (
     _CONTINUE,
     _LACK,
+    _NEGATING_FIRSTS,
     _NO_INDICES,
     _NO_ONE,
     _NO_WORDS,
     _REGRET,
     _WISH,
     _clause_lows,
-    _instead_targets,
     _lack_targets,
     _no_one_targets,
-    _past_targets,
+    _phrase_targets,
     _regret_targets,
     _some,
     _stop_targets,
@@ -244,10 +244,8 @@ class LexiconScorer:
             # "I stopped enjoying the work"; "I never stopped loving it" (kept, not negated)
             ceased, kept = _stop_targets(lower, lex)
             lacked = {**lacked, **ceased}
-        if career and ("than" in lower or "instead" in lower):  # "rather than quality"
-            lacked = {**lacked, **_instead_targets(lower, lex)}
-        if career and ("used" in lower or "use" in lower):  # "it used to be great"
-            lacked = {**lacked, **_past_targets(lower, lex)}
+        if career and not _NEGATING_FIRSTS.isdisjoint(lower):  # "rather than quality"
+            lacked = {**lacked, **_phrase_targets(lower, lex)}
         if career and ("one" in lower or not _NO_ONE.isdisjoint(lower)):  # "nobody cares"
             lacked = {**lacked, **_no_one_targets(lower, lex)}
         if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
