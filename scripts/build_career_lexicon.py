@@ -242,6 +242,10 @@ SEED_TERMS = {
     # ("plenty of overtime": 148 / 10). Not "variety" (176 / 9 in reviews, but a story's "I
     # applied to a variety of jobs" in career posts)
     "discount": 1.0, "discounts": 1.0, "plenty of": 1.0,
+    # eighteenth session: "cutting edge" (20 Kaggle pros, no con), whose "cutting" VADER
+    # rates -0.5, in the sense of cuts. Not the hyphenated single word, which would become a
+    # topic word of the gate and read tech news as career text
+    "cutting edge": 1.5,
     # eighteenth session: "issue(s)", VADER's "problem(s)" (-1.7) in other words, which VADER
     # lacks: "No issues with salary." had read -0.47 as a lack of a topic ("no hours")
     "issue": -1.0, "issues": -1.0,

@@ -104,7 +104,7 @@ def test_boosters_and_emphasis(nlp):
     ("Managers expect too much from you.", -1), ("Far too much paperwork for the staff.", -1),
     ("Not too many hours.", 1),
     ("No favouritism at all.", 1), ("No issues with the salary.", 1),
-    ("Abysmal pay and an inflexible rota.", -1),
+    ("Abysmal pay and an inflexible rota.", -1), ("Cutting edge tech projects.", 1),
     ("Lots of issues with the rota.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
