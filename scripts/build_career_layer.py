@@ -34,7 +34,12 @@ Writes three package data files:
   of. The counts come from the reviews and the development half of the Reddit career posts
   (those whose id hashes odd, as for the reason gold; see ``eval/ANNOTATION.md``). A word pair
   is two content words ("tight deadlines", "short notice") or a copula and a word ("were
-  long"), not a function word and a word ("a different", "as long").
+  long"), not a function word and a word ("a different", "as long"). A *negated word*
+  ("¬listen", :data:`careertext.lexicon_scorer.NEG_MARK`) is a content word that no lexicon
+  rates, after a verb's negation whose subject is not the author and that reaches no rated
+  word (:func:`careertext.lexicon_scorer._layer_negation`): "management don't listen". The
+  sentences that say their column has nothing (``NON_ANSWER``: "None that I can think of")
+  are left out of the training.
 
 Only ``glassdoor_kaggle_subset_10k.csv`` and, for gradability alone, the development half of
 the Reddit posts are read (the 2025 Apify file and the human-rated sets in ``data/sentiment/``
@@ -72,7 +77,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_career_lexicon as lexicon_script  # noqa: E402
 
 from careertext.career_lexicons import career_lexicon, is_career_text  # noqa: E402
-from careertext.lexicon_scorer import LexiconScorer  # noqa: E402
+from careertext.lexicon_scorer import NEG_MARK, LexiconScorer  # noqa: E402
 from careertext.vader import (  # noqa: E402
     _WORD,
     BOOSTERS,
@@ -100,8 +105,31 @@ QUANTITY_WORDS = frozenset(
     w for op in (*lexicon_script.OPENERS, *(o for ops in lexicon_script.OPERATORS.values()
                                             for o in ops), "lot", "load")
     for word in op.split() for w in (word, word + "s"))
+#: A sentence that says its column has nothing ("None that I can think of", "Can't think of
+#: any", "Nothing to complain about"): reviewers write them in both columns (in the pros of a
+#: one-star review as in the cons of a five-star one), so they say nothing of the column's
+#: label and are left out of the layer's training.
+NON_ANSWER = re.compile(r"""^\W*(?:
+   (?:no\s+(?:cons|pros|complaints?)|not\s+(?:really\s+)?any)\b
+ | (?:none|nothing|nil|n/?a|na)(?:\W*$|[\s.,!:;-]+(?:really|at\s+all|that|i\b|so\s+far|yet
+     |whatsoever|what\s+so\s+ever|in\s+particular|specific|much|major|here|as\s+yet
+     |to\s+(?:say|report|mention|complain|add|speak|note|comment)|comes?\b|springs?\b))
+ | .*\b(?:can'?t|cannot|can’t|couldn'?t|couldn’t)\s+think\s+of\s+(?:any|one|anything|a\s+single)
+ | .*\b(?:none|nothing)\s+(?:that\s+)?(?:i\s+)?(?:can|could)\s+think
+ | .*\b(?:none|nothing)\s+(?:springs?|comes?|came)\s+to\s+mind
+ | .*\b(?:have\s*n[o']?t|haven’t|have\s+not|didn'?t|didn’t|did\s+not|don'?t|don’t|do\s+not)
+     \s+(?:really\s+)?(?:have|found|find|seen|see|experienced|noticed|come\s+across)\s+any
+     (?:\W*$|\s+(?:cons|pros|complaints?|negatives?|issues|problems|yet|really|so\s+far|at\s+all)\b)
+)""", re.I | re.X)
 BASE_SCALE = 4.0  # the raw-score feature is divided by this, to sit near the binary features
 COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+#: Auxiliaries: no negated word of the layer ("¬have" would be "don't have any cons" too).
+AUXILIARIES = COPULAS | frozenset({"have", "has", "had", "having", "do", "does", "did", "will",
+                                   "would", "can", "could", "may", "might", "must", "shall",
+                                   "should", "ca", "wo"})
+#: Tags (their first two letters) of the stop words that may be negated words of the layer:
+#: "not enough", "not always", "not done", "don't get" (not "not the", "not for").
+CONTENT_TAGS = ("JJ", "RB", "VB", "NN")
 
 
 @lru_cache(maxsize=1)
@@ -222,6 +250,8 @@ def learn_layer(rows, base: LexiconScorer, gate: Gate, tags: dict[str, str],
         or participle) that is not a function word: topics are not feelings ("management",
         "the manager", "hours are"), nor are verbs of saying ("said", "told") or box phrases
         ("think of"); nor is a word of dimension, position or kind alone ("long")."""
+        if term.startswith(NEG_MARK):
+            return negatable(term[len(NEG_MARK):])
         words = term.split()
         if any(w in rule_words or _negated(w) or "n’t" in w or w in column_words
                or tags.get(w, "").startswith("NNP") for w in words):
@@ -233,6 +263,16 @@ def learn_layer(rows, base: LexiconScorer, gate: Gate, tags: dict[str, str],
         return len(words) > 1 or (term not in lexicon_script.CONTEXT_WORDS
                                   and term not in lexicon)
 
+    def negatable(w: str) -> bool:
+        """A word whose negation the layer may weigh ("¬listen": "they don't listen"): a plain
+        word that no lexicon rates (the scorer negates those itself), no rule, column or
+        proper noun, and a content word: a stop word only if it is mostly tagged as one
+        ("enough", "always", "done") and is no auxiliary."""
+        tag = tags.get(w, "")
+        return (_PLAIN_WORD.fullmatch(w) is not None and len(w) > 2 and w not in rule_words
+                and w not in column_words and not tag.startswith("NNP") and not lexicon.get(w)
+                and (w not in STOP_WORDS or (tag[:2] in CONTENT_TAGS and w not in AUXILIARIES)))
+
     lexicon = base.lex
 
     feats, y, raw = [], [], []
@@ -240,6 +280,8 @@ def learn_layer(rows, base: LexiconScorer, gate: Gate, tags: dict[str, str],
         if not gate(text):
             continue
         for u in units(text):
+            if NON_ANSWER.match(u):
+                continue
             feats.append({t: f for t, f in base.terms(u).items() if usable(t)})
             y.append(label)
             raw.append(base.score(u).raw)
@@ -360,7 +402,7 @@ def main(argv=None) -> int:
           "# careertext career layer: weights (VADER's scale) of words and word pairs added to a\n"
           "# sentence's raw score in career text, learned by logistic regression from Glassdoor\n"
           "# pros, cons and headlines by scripts/build_career_layer.py; support = training\n"
-          "# sentences with the term.\n",
+          "# sentences with the term; \u00acword = the word after another's negation.\n",
           "term\tweight\tsupport",
           sorted(((t, w, n) for t, (w, n) in layer.items()), key=lambda x: (x[1], x[0])))
     print(f"wrote {len(topics)} topics, {len(words)} career words and {len(layer)} layer terms",

@@ -89,3 +89,17 @@ def test_career_topics_are_workplace_nouns():
     assert is_career_text("Too much OVERTIME.") and not is_career_text("")
     assert is_career_text("I quit because I was underpaid.")  # a rare career-lexicon word
     assert sentiment("I quit because I was underpaid.").compound < 0
+
+
+def test_layer_holds_negated_content_words():
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    layer = career_layer()
+    negated = {t[1:] for t in layer if t.startswith("\u00ac")}
+    assert {"listen", "enough", "paid"} <= negated
+    assert layer["\u00aclisten"] < 0 and layer["\u00acenough"] < 0
+    # no function word or auxiliary ("not the", "don't have any cons"), no word a lexicon rates
+    assert not negated & {"the", "for", "and", "have", "be", "do", "can", "would", "any"}
+    assert not negated & set(vader_lexicon())
+    assert not negated & (set(career_lexicon()) - {w for w, v in career_lexicon().items() if not v})
+    assert {"enough", "always"} <= negated & STOP_WORDS  # content words, though stop words

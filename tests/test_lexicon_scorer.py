@@ -54,3 +54,32 @@ def test_a_comma_glued_between_letters_splits_words_in_career_text_only():
     assert scorer.score(text, False).compound == pytest.approx(
         SentimentIntensityAnalyzer().polarity_scores(text)["compound"], abs=1e-4)
     assert scorer.score(text, True).compound < scorer.score(text, False).compound
+
+
+def test_a_negated_word_of_the_layer_weighs_where_a_verb_negates_it():
+    s = LexiconScorer(layer={"\u00aclisten": -1.5, "\u00acfind": -1.0})
+    text = "Management don't listen to anyone."
+    r = s.score(text)
+    assert r.compound < 0 and [text[a:b] for a, b, _w in r.contributions] == ["don't listen"]
+    assert r.contributions[0][2] == pytest.approx(-1.5)
+    assert s.score("Management listen to everyone.").compound == 0
+    assert s.score("Management don't listen to anyone.", career=False).compound == 0
+    # the author or "we" as the subject tells the story: "I don't listen to podcasts"
+    assert s.score("I don't listen to podcasts.").compound == 0
+    assert s.score("We just don't listen to the radio.").compound == 0
+    # a pronoun's negation says there is nothing: "None listen" is no failing of anyone's
+    assert s.score("None listen.").compound == 0
+    # a negation that reaches a word the lexicon rates is VADER's to read
+    assert s.score("They don't listen to bad advice.").compound > 0
+    # nor one that reaches for a comparative: praise
+    assert s.score("You will not find a much better employer.").compound > 0
+    # nor beyond its clause
+    assert s.score("Not now, listen to them.").compound == 0
+
+
+def test_terms_hold_the_negated_words():
+    terms = LexiconScorer().terms("they don't listen")
+    assert terms["\u00aclisten"] == pytest.approx(1.0)
+    assert terms["listen"] == pytest.approx(-0.74)
+    assert "\u00acthey" not in terms and "\u00aclisten" not in LexiconScorer().terms(
+        "I don't listen")

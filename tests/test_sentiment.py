@@ -754,3 +754,20 @@ def test_a_negated_comparative_is_the_utmost_in_career_text(text, sign):
     s = sentiment(text, domain="career")
     assert math.copysign(1, s.compound) == sign and s.compound != 0, s.explain()
     assert sentiment("The pay could not be good.", domain="career").compound < 0  # no comparative
+
+
+@pytest.mark.parametrize("text", ["Management don't listen.", "Staff not paid enough.",
+                                  "Not enough cover for absences."])
+def test_a_negated_word_of_the_layer_reads_in_career_text(nlp, text):
+    career = sentiment(text, nlp=nlp, domain="career")
+    assert career.compound < 0
+    assert any(c.phrase.lower().startswith(("don't", "not")) for c in career.explain())
+    assert sentiment(text, nlp=nlp, domain="general").compound == 0
+
+
+@pytest.mark.parametrize("text", ["I cannot think of any cons.", "I don't know if I'd go back.",
+                                  "You don't get bored."])
+def test_no_negated_word_where_the_author_speaks_or_vader_reads(nlp, text):
+    s = sentiment(text, nlp=nlp, domain="career")
+    assert not any(c.phrase.lower().startswith(("don't", "cannot")) for c in s.explain())
+    assert s.compound >= 0

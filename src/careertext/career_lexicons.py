@@ -55,11 +55,15 @@ def career_layer() -> dict[str, float]:
     """The bundled career layer (``data/career_layer.tsv``): word or word pair -> weight added
     to a sentence's raw score (VADER's scale) in career text, learned with logistic regression
     from Glassdoor pros, cons and headlines on top of VADER and the career lexicon
-    (``scripts/build_career_layer.py``).
+    (``scripts/build_career_layer.py``). A term marked ``"¬"`` is a word after another's
+    negation ("¬listen": "management don't listen", see
+    :data:`careertext.lexicon_scorer.NEG_MARK`).
 
     Examples
     --------
     >>> career_layer()["unrealistic"] < 0 < career_layer()["varied work"]
+    True
+    >>> career_layer()["\u00aclisten"] < 0
     True
     """
     return _bundled_lexicon("career_layer.tsv")

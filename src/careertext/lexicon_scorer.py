@@ -103,7 +103,10 @@ class LexiconScorer:
         for term in self.neutral:
             self.lex[term] = self.general[term]
         self.contrast = tuple(contrast)
-        self.layer = dict(layer or {})
+        self.layer = {t: v for t, v in (layer or {}).items() if not t.startswith(NEG_MARK)}
+        # the layer's negated words ("¬listen": "they don't listen"), keyed by the word
+        self.negated_layer = {t[1:]: v for t, v in (layer or {}).items()
+                              if t.startswith(NEG_MARK)}
         self._layer_firsts = frozenset(t.split(" ", 1)[0] for t in self.layer if " " in t)
         # the layer's single words, which count only where they are no nouns (a "patient")
         self.layer_words = frozenset(t for t in self.layer if " " not in t) - set(self.lex)
@@ -174,7 +177,7 @@ class LexiconScorer:
                                           [w[0] for w in words], [w[1] for w in words])[4]
         out: dict[str, float] = {}
         lows = _clause_lows(text, [w[0] for w in words])
-        for i, j, term, factor in _layer_terms(words, lower, self.contrast, lows):
+        for i, j, term, factor in _layer_terms(words, lower, self.contrast, lows, self.lex):
             if i not in covered and j not in covered:
                 out[term] = out.get(term, 0.0) + factor
         return out
@@ -231,8 +234,9 @@ class LexiconScorer:
         lows = _clause_lows(text, starts) if career else None
         lows_w = lows if starts is starts_w or not lows else _clause_lows(text, starts_w)
         layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
-                                 self.contrast, covered, skip, lows_w) \
-            if career and self.layer else ()
+                                 self.contrast, covered, skip, lows_w, self.negated_layer,
+                                 lex) \
+            if career and (self.layer or self.negated_layer) else ()
         n = len(lower)
         sentiments = [0.0] * n
         boosters = BOOSTERS
@@ -440,17 +444,67 @@ def _contrast_at(lower: list[str], contrast: tuple[str, ...]) -> int:
     return next((lower.index(w) for w in contrast if w in lower), -1)
 
 
+#: Marks a negated word of the career layer: "¬listen" is "listen" after a negation.
+NEG_MARK = "\u00ac"
+#: Negations that make a negated word of the layer: a verb's ("not", "never", "don't", ...),
+#: not a pronoun's ("none", "nothing": "None that I know of" says there is nothing to say).
+_NOT_VERBAL = frozenset({"none", "nothing", "nowhere", "neither", "nor", "nope", "uhuh",
+                         "uh-uh", "despite"})
+
+
+#: The author as the subject of a negation ("I don't know", "I can't think of any") tells
+#: the story or that there is nothing to say; a negated word of the layer is another's failing
+#: ("they don't listen", "staff not paid").
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "i'd", "i'll", "we", "we're",
+                           "we've", "we'd"})
+_BETWEEN = frozenset({"do", "did", "does", "am", "was", "have", "had", "just", "really",
+                      "still", "honestly", "genuinely", "actually", "even", "would",
+                      "could", "can", "will"})
+
+
+def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
+                    lex: dict[str, float]) -> int:
+    """The index of the negation that makes word ``i`` a negated word of the layer, or -1.
+
+    It is a verb's negation among the three words before ``i`` in its clause (``lows`` as from
+    :func:`_clause_lows`), whose subject is not the author or "we", and that negates no word
+    ``lex`` rates in the rest of the clause: that negation is the lexicon's to read ("you don't
+    get bored", "you will not find a much better employer").
+    """
+    lo = lows[i] if lows else 0
+    for k in range(i - 1, max(lo, i - 3) - 1, -1):
+        w = lower[k]
+        if not _negated(w) or w in _NOT_VERBAL:
+            continue
+        j = k - 1
+        while j >= lo and lower[j] in _BETWEEN:
+            j -= 1
+        if j >= lo and lower[j] in _FIRST_PERSON:
+            return -1
+        for m in range(k + 1, len(lower)):
+            if lows and lows[m] != lo:
+                break
+            v = lex.get(lower[m])
+            if v and (m <= k + 3 or (v > 0 and lower[m].endswith(("er", "est")))):
+                return -1
+        return k
+    return -1
+
+
 def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
-                 contrast: tuple[str, ...],
-                 lows: list[int] | None = None) -> Iterator[tuple[int, int, str, float]]:
+                 contrast: tuple[str, ...], lows: list[int] | None = None,
+                 lex: dict[str, float] | None = None) -> Iterator[tuple[int, int, str, float]]:
     """Word indices (first, last), text and rule factor (:func:`_layer_factor`) of each word
-    and of each pair of neighbouring words not separated by a clause mark; ``lows`` as from
+    and of each pair of neighbouring words not separated by a clause mark, and, for a negated
+    word, the word marked by :data:`NEG_MARK` with the factor unnegated; ``lows`` as from
     :func:`_clause_lows`."""
     n = len(lower)
     cut = _contrast_at(lower, contrast)
     for i, w in enumerate(lower):
         factor = _layer_factor(lower, i, cut, lows[i] if lows else 0)
         yield i, i, w, factor
+        if factor < 0 and _layer_negation(lower, i, lows, lex or {}) >= 0:
+            yield i, i, NEG_MARK + w, factor / N_SCALAR
         if i + 1 < n and not words[i][3]:
             yield i, i + 1, f"{w} {lower[i + 1]}", factor
 
@@ -458,29 +512,36 @@ def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
 def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
                 contrast: tuple[str, ...], covered: set[int],
                 skip: frozenset[int] = frozenset(),
-                lows: list[int] | None = None) -> list[tuple[int, int, float]]:
+                lows: list[int] | None = None, negated: dict[str, float] | None = None,
+                lex: dict[str, float] | None = None) -> list[tuple[int, int, float]]:
     """The terms of :func:`_layer_terms` found in the layer, with their weights times their
     rule factors; words inside a phrase of the domain lexicon are left to it, and a single word
     starting at an offset in ``skip`` scores nothing (a noun, :func:`_layer_nouns`). (The
     same terms as :func:`_layer_terms`, found without building every pair.)"""
     get = layer.get
     n = len(lower)
-    found = []
+    found = []  # (first, last, weight, the word whose rule factor applies)
     for i, w in enumerate(lower):
         if i in covered:
             continue
         v = get(w)
         if v is not None and not (skip and words[i][0] in skip):
-            found.append((i, i, v))
+            found.append((i, i, v, i))
         if w in firsts and i + 1 < n and not words[i][3] and i + 1 not in covered:
             v = get(f"{w} {lower[i + 1]}")
             if v is not None:
-                found.append((i, i + 1, v))
+                found.append((i, i + 1, v, i))
+        if negated:
+            v = negated.get(w)
+            if v is not None:
+                k = _layer_negation(lower, i, lows, lex or {})
+                if k >= 0:  # from the negation to the word ("don't listen"), unnegated
+                    found.append((k, i, v / N_SCALAR, i))
     if not found:
-        return found
+        return []
     cut = _contrast_at(lower, contrast)
-    return [(i, j, v * _layer_factor(lower, i, cut, lows[i] if lows else 0))
-            for i, j, v in found]
+    return [(i, j, v * _layer_factor(lower, at, cut, lows[at] if lows else 0))
+            for i, j, v, at in found]
 
 
 @lru_cache(maxsize=8)

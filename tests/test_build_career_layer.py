@@ -1,0 +1,38 @@
+"""Tests of scripts/build_career_layer.py: what the career layer's training leaves out."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def script():
+    sys.path.insert(0, str(ROOT / "scripts"))
+    try:
+        spec = importlib.util.spec_from_file_location("build_career_layer",
+                                                      ROOT / "scripts/build_career_layer.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+    finally:
+        sys.path.remove(str(ROOT / "scripts"))
+
+
+@pytest.mark.parametrize("text", ["None", "None that I can think of.", "Can't think of any",
+                                  "N/A", "Nothing to complain about", "None come to mind",
+                                  "Nothing really.", "I haven't found any yet", "No cons at all!"])
+def test_a_column_that_says_it_has_nothing_is_no_training_sentence(script, text):
+    assert script.NON_ANSWER.match(text)
+
+
+@pytest.mark.parametrize("text", ["Nobody listens to staff.", "Not enough staff",
+                                  "Management don't know what they're doing",
+                                  "No training at all", "Nothing gets done on time",
+                                  "None of the managers care", "Nothing is ever fixed",
+                                  "They don't have any idea what they are doing"])
+def test_a_complaint_is_a_training_sentence(script, text):
+    assert not script.NON_ANSWER.match(text)
