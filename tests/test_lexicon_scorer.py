@@ -71,8 +71,10 @@ def test_a_negated_word_of_the_layer_weighs_where_a_verb_negates_it():
     assert s.score("None listen.").compound == 0
     # a negation that reaches a word the lexicon rates is VADER's to read
     assert s.score("They don't listen to bad advice.").compound > 0
-    # nor one that reaches for a comparative: praise
+    # nor one that reaches for a comparative: praise; a superlative is none
     assert s.score("You will not find a much better employer.").compound > 0
+    text = "They don't listen to the best ideas."
+    assert [text[a:b] for a, b, _w in s.score(text).contributions] == ["don't listen", "best"]
     # nor beyond its clause
     assert s.score("Not now, listen to them.").compound == 0
 

@@ -485,7 +485,7 @@ def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
             if lows and lows[m] != lo:
                 break
             v = lex.get(lower[m])
-            if v and (m <= k + 3 or (v > 0 and lower[m].endswith(("er", "est")))):
+            if v and (m <= k + 3 or (v > 0 and lower[m].endswith("er"))):
                 return -1
         return k
     return -1
