@@ -446,8 +446,9 @@ def _contrast_at(lower: list[str], contrast: tuple[str, ...]) -> int:
 
 #: Marks a negated word of the career layer: "¬listen" is "listen" after a negation.
 NEG_MARK = "\u00ac"
-#: Negations that make a negated word of the layer: a verb's ("not", "never", "don't", ...),
-#: not a pronoun's ("none", "nothing": "None that I know of" says there is nothing to say).
+#: Negations that make no negated word of the layer: only a verb's do ("not", "never",
+#: "don't", ...), not a pronoun's ("none", "nothing": "None that I know of" says there is
+#: nothing to say).
 _NOT_VERBAL = frozenset({"none", "nothing", "nowhere", "neither", "nor", "nope", "uhuh",
                          "uh-uh", "despite"})
 
@@ -467,9 +468,17 @@ def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
     """The index of the negation that makes word ``i`` a negated word of the layer, or -1.
 
     It is a verb's negation among the three words before ``i`` in its clause (``lows`` as from
-    :func:`_clause_lows`), whose subject is not the author or "we", and that negates no word
-    ``lex`` rates in the rest of the clause: that negation is the lexicon's to read ("you don't
-    get bored", "you will not find a much better employer").
+    :func:`_clause_lows`), whose subject is not the author or "we", and that reaches no word
+    ``lex`` rates (among the three after it) and no rated comparative in the rest of its
+    clause: such a negation is the lexicon's to read ("you don't get bored", "you will not find
+    a much better employer").
+
+    >>> _layer_negation("they don't listen".split(), 2, None, {})
+    1
+    >>> _layer_negation("i don't listen".split(), 2, None, {})
+    -1
+    >>> _layer_negation("you don't get bored".split(), 2, None, {"bored": -2.0})
+    -1
     """
     lo = lows[i] if lows else 0
     for k in range(i - 1, max(lo, i - 3) - 1, -1):
