@@ -23,6 +23,7 @@ from .career_rules import (
     _lack_targets,
     _no_one_targets,
     _phrase_targets,
+    _rated_after,
     _regret_targets,
     _some,
     _stop_targets,
@@ -490,19 +491,20 @@ def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
             j -= 1
         if j >= lo and lower[j] in _FIRST_PERSON:
             return -1
-        for m in range(k + 1, len(lower)):
-            if lows and lows[m] != lo:
-                break
-            v = lex.get(lower[m])
-            if v and (m <= k + 3 or (v > 0 and lower[m].endswith("er"))):
-                return -1
+        end = k + 1  # the end of the negation's clause
+        while end < len(lower) and (not lows or lows[end] == lo):
+            end += 1
+        # it reaches a rated word (VADER's reach) or a rated comparative: the lexicon's to read
+        if any(m < end for m in _rated_after(lower, lex, k + 1)) or any(
+                lex.get(w, 0.0) > 0 and w.endswith("er") for w in lower[k + 1:end]):
+            return -1
         return k
     return -1
 
 
 def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
-                 contrast: tuple[str, ...], lows: list[int] | None = None,
-                 lex: dict[str, float] | None = None) -> Iterator[tuple[int, int, str, float]]:
+                 contrast: tuple[str, ...], lows: list[int] | None,
+                 lex: dict[str, float]) -> Iterator[tuple[int, int, str, float]]:
     """Word indices (first, last), text and rule factor (:func:`_layer_factor`) of each word
     and of each pair of neighbouring words not separated by a clause mark, and, for a negated
     word, the word marked by :data:`NEG_MARK` with the factor unnegated; ``lows`` as from
@@ -512,7 +514,7 @@ def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
     for i, w in enumerate(lower):
         factor = _layer_factor(lower, i, cut, lows[i] if lows else 0)
         yield i, i, w, factor
-        if factor < 0 and _layer_negation(lower, i, lows, lex or {}) >= 0:
+        if factor < 0 and _layer_negation(lower, i, lows, lex) >= 0:
             yield i, i, NEG_MARK + w, factor / N_SCALAR
         if i + 1 < n and not words[i][3]:
             yield i, i + 1, f"{w} {lower[i + 1]}", factor
@@ -520,9 +522,8 @@ def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
 
 def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
                 contrast: tuple[str, ...], covered: set[int],
-                skip: frozenset[int] = frozenset(),
-                lows: list[int] | None = None, negated: dict[str, float] | None = None,
-                lex: dict[str, float] | None = None) -> list[tuple[int, int, float]]:
+                skip: frozenset[int], lows: list[int] | None, negated: dict[str, float],
+                lex: dict[str, float]) -> list[tuple[int, int, float]]:
     """The terms of :func:`_layer_terms` found in the layer, with their weights times their
     rule factors; words inside a phrase of the domain lexicon are left to it, and a single word
     starting at an offset in ``skip`` scores nothing (a noun, :func:`_layer_nouns`). (The
@@ -543,7 +544,7 @@ def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
         if negated:
             v = negated.get(w)
             if v is not None:
-                k = _layer_negation(lower, i, lows, lex or {})
+                k = _layer_negation(lower, i, lows, lex)
                 if k >= 0:  # from the negation to the word ("don't listen"), unnegated
                     found.append((k, i, v / N_SCALAR, i))
     if not found:
