@@ -407,6 +407,12 @@ def has_subject(token: Token) -> bool:
     return any(c.dep_ in SUBJECT_DEPS for c in token.children)
 
 
+def negator_before(token: Token, is_negator: Callable[[str], bool]) -> bool:
+    """Whether ``is_negator`` holds for one of the three words before ``token``: the reach of
+    VADER's "not"."""
+    return any(is_negator(w.lower_) for w in token.doc[max(0, token.i - 3):token.i])
+
+
 def negated_through_or(token: Token, is_negator: Callable[[str], bool]) -> bool:
     """Whether a negation reaches ``token`` through "or" / "nor", by spaCy's parse.
 
@@ -419,14 +425,13 @@ def negated_through_or(token: Token, is_negator: Callable[[str], bool]) -> bool:
     """
     if token.dep_ != "conj":
         return False
-    head, doc = token.head, token.doc
+    head = token.head
     if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and head.i < c.i < token.i
                for c in head.children):
         return False
-    if has_subject(token) or any(is_negator(w.lower_)
-                                 for w in doc[max(0, token.i - 3):token.i]):
+    if has_subject(token) or negator_before(token, is_negator):
         return False
-    return any(is_negator(w.lower_) for w in doc[max(0, head.i - 3):head.i]) or any(
+    return negator_before(head, is_negator) or any(
         c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in head.children)
 
 

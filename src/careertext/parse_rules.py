@@ -15,7 +15,7 @@ from spacy.attrs import DEP, IDX
 from spacy.tokens import Doc, Token
 
 from .career_rules import _LACK, _some
-from .matching import SUBJECT_DEPS, negated_through_or
+from .matching import SUBJECT_DEPS, negated_through_or, negator_before
 from .vader import _negated
 
 _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
@@ -441,7 +441,7 @@ def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> 
                 continue  # "couldn't have been more pleased", "can't thank them enough"
             out.extend(w.idx for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0
                        and w.tag_ not in _GRADED_TAGS
-                       and not any(_negator(v.lower_) for v in doc[max(0, w.i - 3):w.i]))
+                       and not negator_before(w, _negator))
     return out
 
 
@@ -478,7 +478,7 @@ def _hard_to_reach(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     for t in _tokens_at(doc, found):
         if (t.tag_ not in ("JJ", "VBG") or t.i + 2 >= n
                 or doc[t.i + 1].lower_ != "to" or not doc[t.i + 2].tag_.startswith("VB")
-                or any(_negator(w.lower_) for w in doc[max(0, t.i - 3):t.i])):
+                or negator_before(t, _negator)):
             continue
         verb = doc[t.i + 2]
         left, right = verb.left_edge.i, verb.right_edge.i
