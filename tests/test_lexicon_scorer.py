@@ -81,6 +81,19 @@ def test_a_negated_word_of_the_layer_weighs_where_a_verb_negates_it():
     assert s.score("Not now, listen to them.").compound == 0
 
 
+def test_a_topic_whose_vader_valence_is_another_sense_leaves_the_negation_to_the_layer():
+    # "pay" is a topic of the career lexicon (0; VADER's -0.4 is "pay the price"): it reads
+    # nothing, negated too, so the negation before it makes a negated word
+    s = LexiconScorer({"pay": 0.0}, layer={"\u00acenough": -2.0})
+    text = "Not enough pay."
+    r = s.score(text)
+    assert r.compound < 0 and [text[a:b] for a, b, _w in r.contributions] == ["Not enough"]
+    assert "\u00acenough" in s.terms("not enough pay")
+    # a topic VADER rates positive keeps VADER's negation ("they don't care")
+    s = LexiconScorer({"care": 0.0}, layer={"\u00acenough": -2.0})
+    assert "\u00acenough" not in s.terms("not enough care")
+
+
 def test_terms_hold_the_negated_words():
     terms = LexiconScorer().terms("they don't listen")
     assert terms["\u00aclisten"] == pytest.approx(1.0)

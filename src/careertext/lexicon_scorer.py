@@ -103,6 +103,11 @@ class LexiconScorer:
                                  if not v and t in self.general)
         for term in self.neutral:
             self.lex[term] = self.general[term]
+        # the words whose reach keeps a negation from the layer's negated words: not a topic
+        # whose VADER valence is another sense ("pay", -0.4), which reads nothing even negated,
+        # so that "not enough pay" is the layer's to read
+        self._reached = {t: v for t, v in self.lex.items()
+                         if not (t in self.neutral and self.general[t] < 0)}
         self.contrast = tuple(contrast)
         self.layer = {t: v for t, v in (layer or {}).items() if not t.startswith(NEG_MARK)}
         # the layer's negated words ("¬listen": "they don't listen"), keyed by the word
@@ -178,7 +183,8 @@ class LexiconScorer:
                                           [w[0] for w in words], [w[1] for w in words])[4]
         out: dict[str, float] = {}
         lows = _clause_lows(text, [w[0] for w in words])
-        for i, j, term, factor in _layer_terms(words, lower, self.contrast, lows, self.lex):
+        for i, j, term, factor in _layer_terms(words, lower, self.contrast, lows,
+                                                  self._reached):
             if i not in covered and j not in covered:
                 out[term] = out.get(term, 0.0) + factor
         return out
@@ -236,7 +242,7 @@ class LexiconScorer:
         lows_w = lows if starts is starts_w or not lows else _clause_lows(text, starts_w)
         layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
                                  self.contrast, covered, skip, lows_w, self.negated_layer,
-                                 lex) \
+                                 self._reached) \
             if career and (self.layer or self.negated_layer) else ()
         n = len(lower)
         sentiments = [0.0] * n
