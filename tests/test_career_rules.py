@@ -14,7 +14,8 @@ from careertext.career_rules import (
 )
 
 LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "good": 1.9,
-       "merit": 1.4, "improve": 1.9, "stress": -1.8, "supportive": 1.9, "ignored": -1.3}
+       "merit": 1.4, "improve": 1.9, "improved": 2.0, "stress": -1.8, "supportive": 1.9,
+       "ignored": -1.3}
 
 
 @pytest.mark.parametrize("text, negated", [
@@ -25,6 +26,13 @@ LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "go
     ("it could be better than this", set()),  # a comparison
     ("managers were less supportive", {"supportive"}),
     ("newcomers are more or less ignored", set()),  # about, not a lack
+    ("work life balance could still be better", {"better"}),  # an adverb after the modal
+    ("they should have better support", {"better"}),  # a verb of having for "be"
+    ("could offer a bit more support", {"support"}),
+    ("the process can be made better", {"better"}),  # "can" with "be"
+    ("communication can be improved", {"improved"}),
+    ("you can have a better life", set()),  # "can" without "be" wishes nothing
+    ("staff can improve their skills", set()),
 ])
 def test_lack_and_wish_negate_the_good_word(text, negated):
     words = text.split()

@@ -275,9 +275,18 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
 #: comparative or "more" + a positive word ("management needs to be more structured", "need
 #: better management"), or a word of improvement ("working culture needs to improve", "needs
 #: improvement"), as is "could" / "should" + "improve" ("communication could improve").
+#: An adverb may stand after the modal ("could always be better", "should really be more
+#: transparent"), "made" after "be" ("can be made better"), and a verb of giving or having may
+#: take the place of "be" ("should have better compensation", "could offer a better bonus"). A
+#: "can" wishes only with "be": "salary can be better", "can be improved" (15 Kaggle cons, one
+#: pro), not "you can have a better life".
 _NEED = frozenset({"need", "needs", "needed"})
 _IMPROVE = frozenset({"improve", "improvement", "improving", "improved"})
-_WISH = frozenset({"could", "should", "could've", "should've", "would"}) | _NEED
+_WISH = frozenset({"could", "should", "could've", "should've", "would", "can"}) | _NEED
+_WISH_ADVERBS = frozenset({"always", "definitely", "certainly", "still", "really", "also",
+                           "probably", "possibly", "maybe", "perhaps", "surely", "easily"})
+_WISH_GIVE = frozenset({"have", "offer", "give", "provide", "pay"})
+_WISH_ARTICLES = frozenset({"a", "an", "some"})
 _WISH_NICE = frozenset({"nice", "good", "great", "helpful", "beneficial", "useful", "better",
                         "ideal", "lovely", "wonderful"})
 _WISH_NICE_NEXT = frozenset({"if", "to"})
@@ -313,11 +322,24 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {4: 2}
     >>> _wish_targets("you need to be good at it".split(), lex)
     {}
+    >>> _wish_targets("work life balance could still be better".split(), lex)
+    {6: 3}
+    >>> _wish_targets("they should have better salaries".split(), lex)
+    {3: 1}
+    >>> _wish_targets("salary can be made better".split(), lex)
+    {4: 1}
+    >>> _wish_targets("you can have a better life".split(), lex)
+    {}
     """
     out: dict[int, int] = {}
     n = len(lower)
-    for j, w in enumerate(lower):
-        if w not in _WISH or j + 1 >= n:
+    for j0, w in enumerate(lower):
+        if w not in _WISH or j0 + 1 >= n:
+            continue
+        j = j0  # the modal; an adverb after it counts as part of it ("could always be")
+        while j + 2 < n and lower[j + 1] in _WISH_ADVERBS:
+            j += 1
+        if w == "can" and lower[j + 1] != "be":
             continue
         if w == "would":  # only "would be nice if ...": "would be better" may be a forecast
             k = j + 2
@@ -325,7 +347,7 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
                 k += 1
             if (lower[j + 1] == "be" and k + 1 < n and lower[k] in _WISH_NICE
                     and lower[k + 1] in _WISH_NICE_NEXT and lex.get(lower[k], 0.0) > 0):
-                out[k] = j
+                out[k] = j0
             continue
         if w in _NEED:  # "needs to be more structured", "need better pay", "needs improvement"
             k = j + 1 + (lower[j + 1] == "to")
@@ -336,9 +358,12 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
             k = j + 2 if lower[j + 1] == "been" else n
         elif lower[j + 1:j + 3] == ["have", "been"]:  # "could have been better"
             k = j + 3
+        elif lower[j + 1] in _WISH_GIVE and w not in _NEED:  # "should have better pay"
+            k = j + 2 + (j + 2 < n and lower[j + 2] in _WISH_ARTICLES)
         else:
             k = j + 2 if lower[j + 1] in _WISH_VERBS else (
                 j + 3 if lower[j + 1:j + 3] == ["do", "with"] else n)
+        k += k < n and lower[k] == "made" and lower[k - 1] == "be"  # "can be made better"
         stop = min(n, k + 3)
         while k < stop and lower[k] in _WISH_DEGREE:
             k += 1
@@ -347,7 +372,7 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         if k >= n or lex.get(lower[k], 0.0) <= 0 or "than" in lower[k + 1:k + 4]:
             continue
         if more or lower[k].endswith("er") or lower[k] in _IMPROVE:
-            out[k] = j
+            out[k] = j0
     return out
 
 
