@@ -254,6 +254,18 @@ SEED_TERMS = {
     # with "too much" / "too many" scored zero or above; of 16 pros, 13 negate it ("not too
     # many hours"), which VADER's negation turns to praise. A learned "too many meetings" wins
     "too much": -1.5, "too many": -1.5,
+    # twentieth session, read among the Kaggle cons that scored zero or above: pay "below
+    # (the) market" (21 cons / 0 pros, 7 of them at zero or above: "Salary and bonus below
+    # market" read +0.54) or "below (the) industry" (5 / 0) and "below par" (2 / 0), beside the
+    # learned "below average"; a firm that has "gone downhill" (8 cons / 1 pro, which is a
+    # complaint too; 14 headlines, mean 2.4 stars); staff treated "like a number" (24 / 0; "just
+    # a number" above), "like a slave" ("slave(s)" 23 / 3, all three pros complaints;
+    # "slavery" 7 / 1) or "like a robot" (9 / 0; "robotic" 6 / 0). Not "robot(s)" alone:
+    # automation in career posts
+    "below market": -1.5, "below the market": -1.5, "below industry": -1.5,
+    "below the industry": -1.5, "below par": -1.5, "downhill": -1.5,
+    "like a number": -1.5, "slave": -2.0, "slaves": -2.0, "slavery": -2.0,
+    "like a robot": -1.5, "like robots": -1.5, "robotic": -1.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"
