@@ -33,6 +33,9 @@ LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "go
     ("communication can be improved", {"improved"}),
     ("you can have a better life", set()),  # "can" without "be" wishes nothing
     ("staff can improve their skills", set()),
+    ("there isn't a lot of support", {"support"}),  # a negated plenty: beyond VADER's reach
+    ("not lots of opportunities", {"opportunities"}),
+    ("a lot of support", set()),
 ])
 def test_lack_and_wish_negate_the_good_word(text, negated):
     words = text.split()

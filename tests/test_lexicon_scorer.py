@@ -94,6 +94,17 @@ def test_a_topic_whose_vader_valence_is_another_sense_leaves_the_negation_to_the
     assert "\u00acenough" not in s.terms("not enough care")
 
 
+def test_a_negated_plenty_negates_the_rated_word_and_makes_no_negated_word():
+    # "not a lot of" reaches the rated word after it (beyond VADER's three words): the lack
+    # rule's to read, so no negated word of the layer ("¬lot") weighs too
+    s = LexiconScorer({"stress": -1.5}, layer={"\u00aclot": -1.0})
+    text = "Not a lot of stress."
+    r = s.score(text)
+    assert r.compound > 0 and [text[a:b] for a, b, _w in r.contributions] == ["stress"]
+    text = "Not a lot of people."
+    assert [text[a:b] for a, b, _w in s.score(text).contributions] == ["Not a lot"]
+
+
 def test_terms_hold_the_negated_words():
     terms = LexiconScorer().terms("they don't listen")
     assert terms["\u00aclisten"] == pytest.approx(1.0)

@@ -43,6 +43,13 @@ def _some(lower: list[str], i: int) -> bool:
 _LACK = frozenset({"few", "little", "less", "zero", "minimal", "insufficient", "limited",
                    "low", "lack", "lacked", "lacks", "lacking"})
 _LACK_GAP = frozenset({"of", "any", "real"})
+#: A negated plenty is a lack too: a negation before "a lot of", "lots of", "loads of", "a
+#: great deal of", "a ton of" or "tons of" negates the lexicon word right after it, beyond the
+#: reach of VADER's "not" ("not a lot of opportunity for progression" had read as praise).
+_PLENTY = (("a", "lot", "of"), ("lots", "of"), ("loads", "of"), ("a", "great", "deal", "of"),
+           ("a", "ton", "of"), ("tons", "of"))
+#: The words whose presence calls :func:`_lack_targets`.
+_LACK_CUES = _LACK | frozenset(p[-2] for p in _PLENTY)
 
 
 def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
@@ -52,10 +59,17 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {1: 0}
     >>> _lack_targets(["a", "few", "friends"], {"friends": 2.1})
     {}
+    >>> _lack_targets("not a lot of opportunity".split(), {"opportunity": 1.8})
+    {4: 3}
     """
     out: dict[int, int] = {}
     n = len(lower)
     for j, w in enumerate(lower):
+        if _negated(w):  # "not a lot of opportunity"
+            k = _plenty_target(lower, lex, j)
+            if k >= 0:
+                out[k] = k - 1
+            continue
         if w not in _LACK or _some(lower, j):
             continue
         k = j + 1
@@ -64,6 +78,16 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         if k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS:
             out[k] = j
     return out
+
+
+def _plenty_target(lower: list[str], lex: dict[str, float], j: int) -> int:
+    """The index of the lexicon word that the negation at ``j`` reaches through a plenty of
+    :data:`_PLENTY` ("not a lot of opportunity"), or -1."""
+    for plenty in _PLENTY:
+        k = j + 1 + len(plenty)
+        if tuple(lower[j + 1:k]) == plenty:
+            return k if k < len(lower) and lower[k] in lex and lower[k] not in BOOSTERS else -1
+    return -1
 
 
 #: To have stopped doing something is no longer to do it: "stopped" / "stops" + a gerund the

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .career_lexicons import career_layer, career_lexicon, load_lexicon
 from .career_rules import (
     _CONTINUE,
-    _LACK,
+    _LACK_CUES,
     _NEGATING_FIRSTS,
     _NO_INDICES,
     _NO_ONE,
@@ -23,6 +23,7 @@ from .career_rules import (
     _lack_targets,
     _no_one_targets,
     _phrase_targets,
+    _plenty_target,
     _rated_after,
     _regret_targets,
     _some,
@@ -247,7 +248,7 @@ class LexiconScorer:
         n = len(lower)
         sentiments = [0.0] * n
         boosters = BOOSTERS
-        lacked = _lack_targets(lower, lex) if career and not _LACK.isdisjoint(lower) else {}
+        lacked = _lack_targets(lower, lex) if career and not _LACK_CUES.isdisjoint(lower) else {}
         if career and not _WISH.isdisjoint(lower):  # "the pay could be a bit better"
             lacked = {**lacked, **_wish_targets(lower, lex)}
         kept: dict[int, int] = {}
@@ -476,9 +477,9 @@ def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
 
     It is a verb's negation among the three words before ``i`` in its clause (``lows`` as from
     :func:`_clause_lows`), whose subject is not the author or "we", and that reaches no word
-    ``lex`` rates (among the three after it) and no rated comparative in the rest of its
-    clause: such a negation is the lexicon's to read ("you don't get bored", "you will not find
-    a much better employer").
+    ``lex`` rates (among the three after it, or right after a plenty: "not a lot of pressure")
+    and no rated comparative in the rest of its clause: such a negation is the lexicon's to read
+    ("you don't get bored", "you will not find a much better employer").
 
     >>> _layer_negation("they don't listen".split(), 2, None, {})
     1
@@ -502,7 +503,8 @@ def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
             end += 1
         # it reaches a rated word (VADER's reach) or a rated comparative: the lexicon's to read
         if any(m < end for m in _rated_after(lower, lex, k + 1)) or any(
-                lex.get(w, 0.0) > 0 and w.endswith("er") for w in lower[k + 1:end]):
+                lex.get(w, 0.0) > 0 and w.endswith("er") for w in lower[k + 1:end]) or (
+                0 <= _plenty_target(lower, lex, k) < end):  # "not a lot of pressure"
             return -1
         return k
     return -1
