@@ -104,9 +104,10 @@ class LexiconScorer:
                                  if not v and t in self.general)
         for term in self.neutral:
             self.lex[term] = self.general[term]
-        # the words whose reach keeps a negation from the layer's negated words: not a topic
-        # whose VADER valence is another sense ("pay", -0.4), which reads nothing even negated,
-        # so that "not enough pay" is the layer's to read
+        # the rated words that a negation leaves to VADER's rule when it reaches them (then it
+        # makes no negated word of the layer): every word of lex but a topic whose VADER
+        # valence is another sense ("pay", -0.4), which reads nothing even negated, so that
+        # "not enough pay" is the layer's to read
         self._reached = {t: v for t, v in self.lex.items()
                          if not (t in self.neutral and self.general[t] < 0)}
         self.contrast = tuple(contrast)
