@@ -382,7 +382,7 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
             k = j + 2 if lower[j + 1] == "been" else n
         elif lower[j + 1:j + 3] == ["have", "been"]:  # "could have been better"
             k = j + 3
-        elif lower[j + 1] in _WISH_GIVE and w not in _NEED:  # "should have better pay"
+        elif lower[j + 1] in _WISH_GIVE:  # "should have better pay"
             k = j + 2 + (j + 2 < n and lower[j + 2] in _WISH_ARTICLES)
         else:
             k = j + 2 if lower[j + 1] in _WISH_VERBS else (
