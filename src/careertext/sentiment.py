@@ -42,10 +42,12 @@ there:
 * a lack word negates its whole noun phrase, by spaCy's parse ("limited career growth
   opportunities", :mod:`careertext.parse_rules`), and the good words of its bare conjuncts
   ("lack of opportunities and incentives"); so does a lack said after the noun ("opportunities are
-  limited"); a lack of a bad thing is good ("stress is minimal");
+  limited"); a lack of a bad thing is good ("stress is minimal"); so is a negated plenty ("not a
+  lot of opportunity": the good word beyond the reach of VADER's "not" negated);
 * what no one does is not done ("nobody cares": "nobody" and "no one" negate as "not" does);
 * a wish for more is a shortfall ("the pay could be better", "it would be nice if they
-  listened": the positive word negated), and so is a need for better ("needs to improve");
+  listened", "salary can be made better", "should have better compensation": the positive
+  word negated), and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
