@@ -1,7 +1,7 @@
 """Benchmark careertext at scale: analysis overhead, processes, memory, end to end, Dask.
 
 Every figure is a ratio (or a time) measured in the same run, on real texts from
-``/work/shared/data``:
+``../shared/data`` (beside the project):
 
 1. throughput of ``careertext.analyze`` (all four analyses) against bare ``nlp.pipe`` with the
    same model, batch size and texts (Reddit career posts, title + body): target >= 0.85;
@@ -9,7 +9,7 @@ Every figure is a ratio (or a time) measured in the same run, on real texts from
 3. peak RSS of a child process that streams N documents (cycling real Glassdoor reviews) through
    ``analyze(n_process=2)`` into ``write_results`` (Parquet, in a temporary folder), for a small
    and a 10x larger N (quick: 2k / 20k, full: 10k / 100k): target within 20%;
-4. end to end over everything in ``/work/shared/data`` (both Glassdoor files, Reddit career top,
+4. end to end over everything in ``../shared/data`` (both Glassdoor files, Reddit career top,
    r/antiwork raw; ~70k documents) with ``n_process=2``: target under 15 minutes, with reasons
    found per 1,000 documents. ``--quick`` analyses a systematic 1% sample of each source and
    extrapolates (printed as an estimate);
@@ -44,7 +44,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-DATA = Path("/work/shared/data")
+DATA = ROOT.parent / "shared" / "data"
 REDDIT = DATA / "reddit-career-top" / "reddit_career_top_posts.csv"
 SOURCES = [  # (name, path, text columns)
     ("glassdoor kaggle 10k", DATA / "glassdoor-reviews" / "glassdoor_kaggle_subset_10k.csv",
@@ -177,7 +177,7 @@ def bench_e2e(quick: bool, rows: list) -> None:
             reasons += counts["reasons"]
             del essays, sample
     what = "estimate from a 1% sample" if quick else "measured"
-    rows.append(("end to end, all /work/shared/data (n_process=2)",
+    rows.append(("end to end, all ../shared/data (n_process=2)",
                  f"{total_est / 60:.1f} min", "< 15 min",
                  f"{what}; {docs_total:,} docs ({'; '.join(per_source)})"))
     rows.append(("reasons per 1,000 documents", f"{1000 * reasons / max(1, docs_run):.0f}", "-",

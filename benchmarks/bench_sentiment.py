@@ -3,7 +3,7 @@
 Measures, in one run:
 
 * Pearson r with the mean human rating on the four Hutto & Gilbert (2014) sets in
-  ``/work/shared/data/sentiment/`` (tweets, movie, amazon, NYT snippets);
+  ``../shared/data/sentiment/`` (tweets, movie, amazon, NYT snippets);
 * on ``glassdoor_2025_apify_7k.csv`` (never used for training or tuning): ROC AUC of ``pros``
   vs ``Cons`` texts, the share of ``Cons`` texts scored negative (compound < 0), and the
   Spearman correlation of the ``summary`` score with ``rating Overall``;
@@ -39,11 +39,11 @@ sys.path.insert(0, str(ROOT / "src"))
 from careertext.pipeline import load_pipeline  # noqa: E402
 from careertext.sentiment import SentimentScorer, is_career_text  # noqa: E402
 
-SENT_DIR = Path("/work/shared/data/sentiment")
+SENT_DIR = ROOT.parent / "shared" / "data" / "sentiment"
 GENERAL = {"tweets": "tweets_GroundTruth.txt", "movie": "movieReviewSnippets_GroundTruth.txt",
            "amazon": "amazonReviewSnippets_GroundTruth.txt",
            "nyt": "nytEditorialSnippets_GroundTruth.txt"}
-APIFY = Path("/work/shared/data/glassdoor-reviews/glassdoor_2025_apify_7k.csv")
+APIFY = ROOT.parent / "shared" / "data" / "glassdoor-reviews" / "glassdoor_2025_apify_7k.csv"
 
 
 def read_general(path: Path) -> tuple[list[str], np.ndarray]:

@@ -87,7 +87,7 @@ from careertext.lexicon_scorer import LexiconScorer  # noqa: E402
 from careertext.parse_rules import TAG_READ_WORDS  # noqa: E402
 from careertext.vader import _WORD, BOOSTERS, NEGATE, vader_lexicon  # noqa: E402
 
-DATA = Path("/work/shared/data/glassdoor-reviews/glassdoor_kaggle_subset_10k.csv")
+DATA = ROOT.parent / "shared" / "data" / "glassdoor-reviews" / "glassdoor_kaggle_subset_10k.csv"
 OUT = ROOT / "src" / "careertext" / "data" / "career_lexicon.tsv"
 SEED = 13
 HOLDOUT = 0.2
