@@ -82,7 +82,8 @@ def test_a_lacked_phrase_of_good_and_bad_words_is_no_lack_of_a_bad_thing(nlp):
 
 
 _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfaction": 1.9,
-              "bonus": 2.3, "bonuses": 2.6, "benefits": 1.6, "great": 3.1, "cut": -1.1}
+              "bonus": 2.3, "bonuses": 2.6, "benefits": 1.6, "great": 3.1, "cut": -1.1,
+              "better": 1.9, "improved": 2.0}
 
 
 @pytest.mark.parametrize("text, words", [
@@ -96,6 +97,13 @@ _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfa
     ("The bonuses were not cut.", []),
     ("They cut our bonuses.", ["bonuses"]),  # the verb judges its object
     ("They did not cut our bonuses.", []),
+    # a wish for more judges its subject
+    ("The benefits could be better.", ["benefits"]),
+    ("Salary and benefits could be improved.", ["benefits"]),  # a later conjunct too
+    ("Benefits need to be better.", ["benefits"]),
+    ("The benefits couldn't be better.", []),  # the most there is: praise
+    ("The benefits could be better than most.", []),
+    ("The benefits would be better.", []),  # "would" may be a forecast
 ])
 def test_judged_nouns(nlp, text, words):
     found = _judged_nouns(nlp(text), _JUDGE_LEX)

@@ -360,7 +360,9 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
     ("the bonus is poor", "progression within the company is poor"), as the verb of a passive
     with the noun its subject ("bonuses were cut", "my confidence was shattered"), or as the
     verb whose object the noun is ("they cut my bonus", "stopped all benefits"; not a verb in
-    ``neutral``, a topic the lexicon reads as nothing: "pay good benefits"). In career
+    ``neutral``, a topic the lexicon reads as nothing: "pay good benefits"), or by a wish for
+    more with the noun its subject (:func:`_wished_subject`: "the benefits could be better",
+    whose "better" the scorer negates, had read +0.05). In career
     text the noun names what is judged, a topic, and the adjective the judgement, so the noun
     carries no valence there; VADER added the two, and "poor job satisfaction" (-2.1 + 1.9) had
     read nearly neutral, "Everything else, including salary, bonuses, poor job satisfaction" and
@@ -396,7 +398,8 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
                 t.dep_ == "nsubjpass" and t.head.i > t.i and _judging(t.head, lex)) or (
                 t.dep_ == "dobj" and t.head.i < t.i and t.head.pos_ == "VERB"
                 and t.head.lower_ not in neutral
-                and _judging(t.head, lex)):  # "they cut my bonus", "I lost my friends"
+                and _judging(t.head, lex)) or (  # "they cut my bonus", "I lost my friends"
+                _wished_subject(t, lex)):  # "the benefits could be better"
             out.append(t.idx)
     return out
 
@@ -498,6 +501,44 @@ def _judged_by_be(be: Token, adjective: Token, lex: dict[str, float]) -> bool:
     if any(c.dep_ == "neg" for c in be.children):
         return lex.get(adjective.lower_, 0.0) > 0 and adjective.tag_ not in _GRADED_TAGS
     return _judging(adjective, lex)
+
+
+#: Modals of a wish for more ("the benefits could be better"); "would" may be a forecast.
+_WISH_MODALS = frozenset({"could", "should", "can", "must"})
+
+
+def _wished_subject(noun: Token, lex: dict[str, float]) -> bool:
+    """Whether ``noun`` is the subject (or a later conjunct of it) of a wish for more, which
+    judges it as "poor" does: "the benefits could be better", "salary and benefits could be
+    improved", "benefits need to be better" (see :func:`_wished`)."""
+    subject = noun
+    while subject.dep_ == "conj" and subject.head.i < subject.i:
+        subject = subject.head
+    if subject.dep_ not in SUBJECT_DEPS:
+        return False
+    verb = subject.head
+    if verb.lemma_ == "need":  # "benefits need to be better", "pay needs to be improved"
+        verb = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+    if subject.dep_ == "nsubjpass" or verb.lower_ == "improved":
+        return _wished(verb, verb, lex)
+    return verb.lemma_ == "be" and any(c.dep_ == "acomp" and c.i > noun.i
+                                       and _wished(verb, c, lex) for c in verb.children)
+
+
+def _wished(verb: Token, word: Token, lex: dict[str, float]) -> bool:
+    """Whether ``word``, the predicate of ``verb`` ("be", or the passive participle itself), is
+    a wish for more: a modal of a wish on ``verb`` ("could", "should", "can", "must"; or
+    ``verb`` the complement of "need"), not negated, and ``word`` a comparative the lexicon
+    rates positive, or such a word after "more", or "improved"; not with "than" ("could be
+    better than most" is praise)."""
+    if word.lower_ != "improved" and (lex.get(word.lower_, 0.0) <= 0 or not (
+            word.tag_ in ("JJR", "RBR") or any(c.lower_ == "more" for c in word.children))):
+        return False
+    if any(c.dep_ == "neg" for c in verb.children) or any(
+            c.lower_ == "than" for c in word.subtree):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in _WISH_MODALS for c in verb.children) or (
+        verb.dep_ == "xcomp" and verb.head.lemma_ == "need")
 
 
 def _judging(adjective: Token, lex: dict[str, float]) -> bool:
