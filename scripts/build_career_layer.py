@@ -355,8 +355,9 @@ def main(argv=None) -> int:
         topics = learn_topics(ratios, tags)
         lex = lexicon_script.learn(train, lexicon_script.word_tags(train), gradable=gradable)
         lexicon_script.add_seeds(lex)
+        lexicon_script.add_spellings(lex)
         lex = {t: v for t, (v, _n, _k) in lex.items()}
-        topics = frozenset(topics) | frozenset(learn_markers(ratios, lex, topics))
+        topics = frozenset(with_spellings({**topics, **learn_markers(ratios, lex, topics)}))
         words = word_ratios(career_texts(train, posts))
         print(f"train {len(train)} rows, hold-out {len(hold)}; {len(topics)} topic words, "
               f"{len(words)} words with a ratio; expected share of 20-word general sentences "
@@ -366,7 +367,8 @@ def main(argv=None) -> int:
             return is_career_text(text, topics, words)
 
         base = LexiconScorer(lex)
-        layer = learn_layer(train, base, auto, tags, gradable)
+        layer = with_spellings(learn_layer(train, base, auto, tags, gradable),
+                               frozenset(vader_lexicon()))
         layered = LexiconScorer(lex, layer={t: w for t, (w, _n) in layer.items()})
         print(f"layer: {len(layer)} terms")
         for name, scorer, gate in (
@@ -380,10 +382,12 @@ def main(argv=None) -> int:
     ratios = review_ratios(rows)
     topics = learn_topics(ratios, tags)
     topics.update(learn_markers(ratios, career_lexicon(), topics))
+    topics = with_spellings(topics)
     words = word_ratios(career_texts(rows, posts))
     topic_set = frozenset(topics)
-    layer = learn_layer(rows, LexiconScorer(career_lexicon()),
-                        lambda text: is_career_text(text, topic_set, words), tags, gradable)
+    layer = with_spellings(learn_layer(rows, LexiconScorer(career_lexicon()),
+                                       lambda text: is_career_text(text, topic_set, words), tags,
+                                       gradable), frozenset(vader_lexicon()))
     write(args.out_dir / "career_topics.tsv",
           "# careertext career topics: workplace nouns and single words of the career lexicon\n"
           "# that mark a text as career text, with the log ratio of their frequency in Glassdoor\n"
@@ -408,6 +412,18 @@ def main(argv=None) -> int:
     print(f"wrote {len(topics)} topics, {len(words)} career words and {len(layer)} layer terms",
           file=sys.stderr)
     return 0
+
+
+def with_spellings(table: dict, vader: frozenset[str] = frozenset()) -> dict:
+    """``table`` with the American spelling of each key that has one given the key's value
+    (:func:`build_career_lexicon.american_spellings`: "favouritism", "poorly organised" are
+    learned from British reviews), where ``table`` lacks it and it holds no word of ``vader``
+    (the layer's terms never hold a VADER word)."""
+    out = dict(table)
+    for us, term in sorted(lexicon_script.american_spellings(table).items()):
+        if us not in out and vader.isdisjoint(us.split(" ")):
+            out[us] = table[term]
+    return out
 
 
 def _always(text: str) -> bool:

@@ -19,8 +19,11 @@ def test_career_lexicon_keeps_vader_words():
     vader = vader_lexicon()
     lex = career_lexicon()
     words = [t for t in lex if " " not in t]
-    # a VADER word is never re-weighted, only read as a neutral topic (valence 0)
-    assert words and not [w for w in words if w in vader and lex[w]]
+    # a VADER word is never re-weighted, only read as a neutral topic (valence 0), but for
+    # the American spellings of two curated words (VADER rates them positive)
+    reweighted = {w for w in words if w in vader and lex[w]}
+    assert words and reweighted == {"favoritism", "favorites"}
+    assert lex["favoritism"] == lex["favouritism"] < 0 and lex["favorites"] == lex["favourites"]
     # single words are the exception: phrases carry the domain valence
     assert len(words) < 0.01 * len(lex)
 
@@ -103,3 +106,16 @@ def test_layer_holds_negated_content_words():
     assert not negated & set(vader_lexicon())
     assert not negated & (set(career_lexicon()) - {w for w, v in career_lexicon().items() if not v})
     assert {"enough", "always"} <= negated & STOP_WORDS  # content words, though stop words
+
+
+@pytest.mark.parametrize(("american", "british"), [
+    ("favoritism", "favouritism"), ("unorganized", "unorganised"),
+    ("lack of organizations", "lack of organisations")])
+def test_a_term_learned_in_british_spelling_has_its_american_spelling(american, british):
+    assert career_lexicon()[american] == career_lexicon()[british]
+
+
+def test_american_spelling_reads_as_the_british():
+    us = sentiment("Favoritism is rampant.", domain="career").compound
+    uk = sentiment("Favouritism is rampant.", domain="career").compound
+    assert us == uk < 0

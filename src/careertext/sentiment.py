@@ -18,7 +18,10 @@ there:
   "hard to progress") and lack/excess pairs ("no bonus", "lack of training", "too many
   meetings": a quantity word and a noun, with one learned valence per kind of pair); single
   words are few and strongly evaluative ("understaffed"), topic words ("management", "hours",
-  "canteen") stay neutral alone, and VADER's own valences are never re-weighted; but a VADER
+  "canteen") stay neutral alone, and VADER's own valences are never re-weighted (but for the
+  American spellings of two curated words, "favoritism" and "favorites", which VADER rates
+  positive: every term learned from the mostly British reviews has its American spelling
+  too, "poorly organized" as "poorly organised"); but a VADER
   noun or verb that reviews use as a topic, in pros and cons alike ("promoted", "treat",
   "joke"), is neutral there where it stands bare (valence 0 in the file; negated, it keeps
   VADER's reading: "never promoted"; but "pay", which VADER rates -0.4 in another sense, "pay
@@ -55,7 +58,8 @@ there:
   degree or as a discourse mark ("well below market", "Well, I quit");
 * a good noun judged bad by its adjective or verb, by spaCy's parse, is their topic and
   carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
-  cut", "they cut my bonus": VADER had added "satisfaction" +1.9 to "poor" -2.1);
+  cut", "they cut my bonus", and a wish for more: "the benefits could be better": VADER had
+  added "satisfaction" +1.9 to "poor" -2.1);
 * a word VADER rates carries none in a compound that names a thing (``data/topic_compounds.yaml``:
   "good sick pay", "working bank holidays");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
