@@ -273,6 +273,19 @@ SEED_TERMS = {
     "below the industry": -1.5, "below par": -1.5, "downhill": -1.5,
     "like a number": -1.5, "slave": -2.0, "slaves": -2.0, "slavery": -2.0,
     "like a robot": -1.5, "like robots": -1.5, "robotic": -1.0,
+    # twenty-first session, read among the Kaggle cons that scored zero or above: a firm that
+    # keeps restructuring ("restructure(s)", "restructuring" 54 cons / 1 pro, 13 of the cons at
+    # zero or above: "Regular restructures and cost challenges" read 0; "reorganisation(s)",
+    # "reorg" 5 / 0), nouns with no evaluative word that step 3 does not learn; job losses said
+    # as "redundancies" (19 / 1; "made redundant" above); overtime imposed ("compulsory
+    # overtime" 2 / 0, and its American "mandatory overtime": VADER rates "mandatory" +0.3),
+    # and pay or hiring frozen ("freeze" +0.2 in VADER). Not "restructured": a pro's
+    # "restructured performance system"
+    "restructure": -1.5, "restructures": -1.5, "restructuring": -1.5, "restructurings": -1.5,
+    "reorganisation": -1.5, "reorganisations": -1.5, "reorganization": -1.5,
+    "reorganizations": -1.5, "reorg": -1.5, "reorgs": -1.5, "redundancies": -1.5,
+    "compulsory overtime": -1.5, "mandatory overtime": -1.5, "pay freeze": -1.5,
+    "hiring freeze": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"
