@@ -419,11 +419,9 @@ def with_spellings(table: dict, vader: frozenset[str] = frozenset()) -> dict:
     (:func:`build_career_lexicon.american_spellings`: "favouritism", "poorly organised" are
     learned from British reviews), where ``table`` lacks it and it holds no word of ``vader``
     (the layer's terms never hold a VADER word)."""
-    out = dict(table)
-    for us, term in sorted(lexicon_script.american_spellings(table).items()):
-        if us not in out and vader.isdisjoint(us.split(" ")):
-            out[us] = table[term]
-    return out
+    spelled = lexicon_script.american_spellings(table)
+    return {**table, **{us: table[term] for us, term in sorted(spelled.items())
+                        if vader.isdisjoint(us.split(" "))}}
 
 
 def _always(text: str) -> bool:

@@ -669,15 +669,16 @@ def add_seeds(lex: dict[str, tuple[float, int, str]]) -> None:
 
 
 def american_spellings(terms) -> dict[str, str]:
-    """The American spelling of each of ``terms`` that has one (breame's table of British
-    spellings, word by word) -> the term: "favouritism" -> "favoritism", "poorly organised" ->
-    "poorly organized". The reviews are mostly British; American text must read the same."""
+    """The American spelling of each of ``terms`` that has one and is not among ``terms``
+    itself (breame's table of British spellings, word by word) -> the term: "favouritism" ->
+    "favoritism", "poorly organised" -> "poorly organized". The reviews are mostly British;
+    American text must read the same."""
     from breame.spelling import get_american_spelling
 
     out = {}
     for term in terms:
         us = " ".join(get_american_spelling(w) for w in term.split(" "))
-        if us != term:
+        if us != term and us not in terms:
             out[us] = term
     return out
 
@@ -691,7 +692,7 @@ def add_spellings(lex: dict[str, tuple[float, int, str]]) -> None:
     vader = vader_lexicon()
     for us, term in sorted(american_spellings(lex).items()):
         value, _support, kind = lex[term]
-        if us not in lex and (us not in vader or (kind == "seed" and vader[us] * value < 0)):
+        if us not in vader or (kind == "seed" and vader[us] * value < 0):
             lex[us] = lex[term]
 
 

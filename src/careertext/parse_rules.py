@@ -14,7 +14,7 @@ import yaml
 from spacy.attrs import DEP, IDX
 from spacy.tokens import Doc, Token
 
-from .career_rules import _LACK, _some
+from .career_rules import _LACK, _NEED, _WISH, _some
 from .matching import SUBJECT_DEPS, negated_through_or, negator_before
 from .vader import _negated
 
@@ -503,8 +503,11 @@ def _judged_by_be(be: Token, adjective: Token, lex: dict[str, float]) -> bool:
     return _judging(adjective, lex)
 
 
-#: Modals of a wish for more ("the benefits could be better"); "would" may be a forecast.
-_WISH_MODALS = frozenset({"could", "should", "can", "must"})
+#: Modals of a wish for more ("the benefits could be better"): the scorer's
+#: (:data:`careertext.career_rules._WISH`) but the verbs of need, which :func:`_wished_subject`
+#: reads by the parse, and "would", which may be a forecast; and "must", which the scorer's
+#: word rule does not take ("benefits must be better" keeps "better", loses "benefits").
+_WISH_MODALS = (_WISH - _NEED - {"would"}) | {"must"}
 
 
 def _wished_subject(noun: Token, lex: dict[str, float]) -> bool:
