@@ -48,12 +48,12 @@ Method
    VADER's reading) and has at least ``NEUTRAL_SUPPORT`` bare mentions that lean against its
    VADER sign, or not at all (``delta * valence <= 0``), is written with valence 0 (kind
    ``neutral``): "promoted" (+1.8 in VADER) is said in cons as often as in pros ("hard to get
-   promoted"), "joke" (+1.2) mostly in cons ("management is a joke"). The scorer then reads it
-   as nothing where it stands bare and keeps VADER's reading where it is negated ("never
-   promoted", "they don't care"). So are the words of resigning (``LEAVING_WORDS``), however
-   few the reviews that use them: career text tells the act of leaving as a story. Words the
-   scorer reads in context are left to their rules: "like" and "pretty" by tag, "kind" by
-   VADER's "kind of".
+   promoted"), "joke" (+1.2) mostly in cons ("management is a joke", which the seed "a joke"
+   reads as a fault). The scorer then reads it as nothing where it stands bare and keeps
+   VADER's reading where it is negated ("never promoted", "they don't care"). So are the words
+   of resigning (``LEAVING_WORDS``), however few the reviews that use them: career text tells
+   the act of leaving as a story. Words the scorer reads in context are left to their rules:
+   "like" and "pretty" by tag, "kind" by VADER's "kind of".
 8. American spellings: the reviews are mostly British, so each term's American spelling
    (breame's table, word by word: "favouritism", "poorly organised") gets the term's entry
    where the lexicon lacks it and VADER does not rate it. A seed's other spelling is the same
@@ -286,6 +286,17 @@ SEED_TERMS = {
     "reorganizations": -1.5, "reorg": -1.5, "reorgs": -1.5, "redundancies": -1.5,
     "compulsory overtime": -1.5, "mandatory overtime": -1.5, "pay freeze": -1.5,
     "hiring freeze": -1.5,
+    # twenty-second session, read among the Kaggle cons and one- or two-star headlines that
+    # scored zero or above: contempt said as "a joke" (31 cons / 2 pros, one of them a
+    # complaint; 7 headlines of one or two stars, "A joke" read 0: the learner leaves "joke"
+    # a topic, VADER rates it +1.2); leaders "out of touch" (13 / 0); a "boys club" (14 / 0,
+    # "Boys club mentality" read +0.15; "boys' club" is read as "boys club"); work in silos
+    # ("siloed", "silos" 20 / 2, both pros negate it: "Few silos"); "bullies" and "idiots",
+    # plurals VADER lacks of its "bully" (-2.2) and "idiot" (-2.3) (20 / 1 and 4 / 1; 6
+    # headlines "Bullies" read 0)
+    "a joke": -2.0, "joke of a": -2.0, "out of touch": -1.5, "boys club": -1.5,
+    "boy's club": -1.5, "old boys club": -1.5, "old boys network": -1.5, "siloed": -1.0,
+    "silos": -1.0, "silo'd": -1.0, "bullies": -2.0, "idiots": -2.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

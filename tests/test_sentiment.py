@@ -105,7 +105,9 @@ def test_boosters_and_emphasis(nlp):
     ("Not too many hours.", 1),
     ("No favouritism at all.", 1), ("No issues with the salary.", 1),
     ("Abysmal pay and an inflexible rota.", -1), ("Cutting edge tech projects.", 1),
-    ("Lots of issues with the rota.", -1),
+    ("Lots of issues with the rota.", -1), ("The training is a joke.", -1),
+    ("Head office is out of touch.", -1), ("Senior management is an old boys club.", -1),
+    ("Very siloed teams.", -1), ("Few silos.", 1), ("The managers are bullies.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
