@@ -293,10 +293,14 @@ SEED_TERMS = {
     # "Boys club mentality" read +0.15; "boys' club" is read as "boys club"); work in silos
     # ("siloed", "silos" 20 / 2, both pros negate it: "Few silos"); "bullies" and "idiots",
     # plurals VADER lacks of its "bully" (-2.2) and "idiot" (-2.3) (20 / 1 and 4 / 1; 6
-    # headlines "Bullies" read 0)
+    # headlines "Bullies" read 0); hope and promises that were "false" (13 / 1, the pro a
+    # complaint: "the false sense of security with the job"; "nothing but false hope" read as
+    # hope, VADER's +1.9)
     "a joke": -2.0, "joke of a": -2.0, "out of touch": -1.5, "boys club": -1.5,
     "boy's club": -1.5, "old boys club": -1.5, "old boys network": -1.5, "siloed": -1.0,
-    "silos": -1.0, "silo'd": -1.0, "bullies": -2.0, "idiots": -2.0,
+    "silos": -1.0, "silo'd": -1.0, "bullies": -2.0, "idiots": -2.0, "false hope": -1.5,
+    "false hopes": -1.5, "false promise": -1.5, "false promises": -1.5,
+    "false sense of security": -1.5, "false advertising": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

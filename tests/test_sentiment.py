@@ -115,7 +115,8 @@ def test_domain_terms(nlp, text, sign):
 
 
 @pytest.mark.parametrize("text", ["Steer clear.", "Wouldn't bother.", "Just a number.",
-                                  "Don't work here.", "Just don't."])
+                                  "Don't work here.", "Just don't.",
+                                  "Don't waste your time working here."])
 def test_warnings_in_career_text(nlp, text):
     # VADER reads "clear" and a negated "bother" as positive
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
@@ -126,6 +127,23 @@ def test_warnings_in_career_text(nlp, text):
 def test_under_a_good_participle_is_too_little_of_it(nlp, text):
     # VADER read "valued" and "appreciated" as praise
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("I have nothing but good things to say about my manager.", 1),
+    ("They have been nothing but supportive.", 1), ("Nothing but complaints from staff.", -1),
+    ("My manager was nothing more than a bully.", -1),
+    ("The team has been nothing short of amazing.", 1),
+])
+def test_nothing_but_is_only(nlp, text, sign):
+    # VADER's "nothing" negated the rated word after "nothing but", "nothing more than" and
+    # "nothing short of"
+    assert math.copysign(1, sentiment(text, nlp=nlp, domain="career").compound) == sign
+
+
+def test_nothing_still_negates(nlp):
+    assert sentiment("Nothing good to say about management.", nlp=nlp,
+                     domain="career").compound < 0
 
 
 def test_politics_alone_is_no_fault(nlp):

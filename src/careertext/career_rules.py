@@ -119,6 +119,50 @@ _NEGATING_PHRASES = frozenset({
 _NEGATING_FIRSTS = frozenset(p[0] for p in _NEGATING_PHRASES)
 
 
+#: Phrases whose "nothing" negates nothing: "nothing but" and "nothing more than" say "only"
+#: ("they have been nothing but supportive", "nothing but praise", "nothing more than a
+#: bully"), "nothing short of" and "nothing less than" say "truly" ("nothing short of
+#: amazing"). VADER's "nothing" negated the rated word after them ("I have nothing but good
+#: things to say" read -0.48), and its "but" weighed the words before it half.
+_ONLY_PHRASES = (("nothing", "but"), ("nothing", "more", "than"), ("nothing", "short", "of"),
+                 ("nothing", "less", "than"))
+#: A warning to the reader is no praise: a negation right before "waste" + "your" ("don't
+#: waste your time", "do not waste your life") negates nothing (VADER's reading of the negated
+#: "waste" had made "Don't waste your time working here" +0.33).
+_WASTE = frozenset({"waste", "wasting"})
+#: The words whose presence calls :func:`_unnegated`.
+_UNNEGATING = frozenset({"nothing"}) | _WASTE
+#: What :func:`_unnegated` puts in place of the words it reads: rated, negating, boosting and
+#: contrasting nothing.
+SPENT = "\u2205"
+
+
+def _unnegated(lower: list[str]) -> list[str]:
+    """``lower`` with the words of each phrase of :data:`_ONLY_PHRASES`, and the negation of a
+    warning to waste nothing of "your", replaced by :data:`SPENT`, so that the rated word
+    after them keeps its own valence; ``lower`` itself when there are none.
+
+    >>> _unnegated("nothing but praise".split())
+    ['∅', '∅', 'praise']
+    >>> _unnegated("don't waste your time".split())
+    ['∅', 'waste', 'your', 'time']
+    >>> _unnegated("nothing good to say".split()), _unnegated("don't waste it".split())
+    (['nothing', 'good', 'to', 'say'], ["don't", 'waste', 'it'])
+    """
+    out = None
+    for j, w in enumerate(lower):
+        if w == "nothing":
+            phrase = next((p for p in _ONLY_PHRASES if tuple(lower[j:j + len(p)]) == p), None)
+            if phrase:
+                out = out or list(lower)
+                out[j:j + len(phrase)] = [SPENT] * len(phrase)
+        elif (w in _WASTE and j and _negated(lower[j - 1]) and j + 1 < len(lower)
+              and lower[j + 1] == "your"):
+            out = out or list(lower)
+            out[j - 1] = SPENT
+    return out or lower
+
+
 def _rated_after(lower: list[str], lex: dict[str, float], first: int) -> Iterator[int]:
     """Indices of the lexicon words (not degree words) among the three from ``first``: the
     reach of VADER's "not", used by the negations VADER lacks."""

@@ -18,6 +18,7 @@ from .career_rules import (
     _NO_ONE,
     _NO_WORDS,
     _REGRET,
+    _UNNEGATING,
     _WISH,
     _clause_lows,
     _lack_targets,
@@ -28,6 +29,7 @@ from .career_rules import (
     _regret_targets,
     _some,
     _stop_targets,
+    _unnegated,
     _utmost_possible,
     _utmost_targets,
     _wish_targets,
@@ -227,6 +229,8 @@ class LexiconScorer:
         lower = [w.lower() for w in items_w]
         if career and "’" in text:  # "aren’t great" is "aren't great" (VADER knows only the latter)
             lower = [w.replace("’", "'") for w in lower]
+        if career and not _UNNEGATING.isdisjoint(lower):  # "nothing but praise"
+            lower = _unnegated(lower)
         starts = starts_w = [w[0] for w in words]
         ends = ends_w = [w[1] for w in words]
         if text.islower() or not any(w.isupper() for w in items_w):
