@@ -295,12 +295,20 @@ SEED_TERMS = {
     # plurals VADER lacks of its "bully" (-2.2) and "idiot" (-2.3) (20 / 1 and 4 / 1; 6
     # headlines "Bullies" read 0); hope and promises that were "false" (13 / 1, the pro a
     # complaint: "the false sense of security with the job"; "nothing but false hope" read as
-    # hope, VADER's +1.9)
+    # hope, VADER's +1.9); read among the one-star headlines that scored zero or above, idioms
+    # of reviews: "don't be / get fooled" (5 one-star headlines, 5 cons, no pro; VADER reads
+    # the negated "fooled" as praise), "thrown under the bus" (7 cons, 1 headline), a "sinking
+    # ship" (3 headlines, 1 con), "lip service" (3 cons / 1 pro, itself a complaint), "dog eat
+    # dog", cutting corners
     "a joke": -2.0, "joke of a": -2.0, "out of touch": -1.5, "boys club": -1.5,
     "boy's club": -1.5, "old boys club": -1.5, "old boys network": -1.5, "siloed": -1.0,
     "silos": -1.0, "silo'd": -1.0, "bullies": -2.0, "idiots": -2.0, "false hope": -1.5,
     "false hopes": -1.5, "false promise": -1.5, "false promises": -1.5,
-    "false sense of security": -1.5, "false advertising": -1.5,
+    "false sense of security": -1.5, "false advertising": -1.5, "don't be fooled": -1.5,
+    "dont be fooled": -1.5, "do not be fooled": -1.5, "don't get fooled": -1.5,
+    "dont get fooled": -1.5, "under the bus": -1.5, "under a bus": -1.5,
+    "sinking ship": -1.5, "lip service": -1.5, "dog eat dog": -1.5, "dog-eat-dog": -1.5,
+    "cut corners": -1.5, "cuts corners": -1.5, "cutting corners": -1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

@@ -108,6 +108,7 @@ def test_boosters_and_emphasis(nlp):
     ("Lots of issues with the rota.", -1), ("The training is a joke.", -1),
     ("Head office is out of touch.", -1), ("Senior management is an old boys club.", -1),
     ("Very siloed teams.", -1), ("Few silos.", 1), ("The managers are bullies.", -1),
+    ("Managers will throw you under the bus.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
@@ -116,7 +117,8 @@ def test_domain_terms(nlp, text, sign):
 
 @pytest.mark.parametrize("text", ["Steer clear.", "Wouldn't bother.", "Just a number.",
                                   "Don't work here.", "Just don't.",
-                                  "Don't waste your time working here."])
+                                  "Don't waste your time working here.",
+                                  "Don't be fooled by the name."])
 def test_warnings_in_career_text(nlp, text):
     # VADER reads "clear" and a negated "bother" as positive
     assert sentiment(text, nlp=nlp, domain="career").compound < 0
