@@ -299,7 +299,10 @@ SEED_TERMS = {
     # of reviews: "don't be / get fooled" (5 one-star headlines, 5 cons, no pro; VADER reads
     # the negated "fooled" as praise), "thrown under the bus" (7 cons, 1 headline), a "sinking
     # ship" (3 headlines, 1 con), "lip service" (3 cons / 1 pro, itself a complaint), "dog eat
-    # dog", cutting corners
+    # dog", cutting corners; and, read among the Kaggle pros that scored negative, "no time to
+    # get bored" (5 pros, no con; 4 read negative, VADER's "no" out of reach of "bored"): the
+    # phrase is the boredom, which the negation before it turns to praise; after "no" the
+    # whole phrase, as the learned lack "no time" would take "time" first
     "a joke": -2.0, "joke of a": -2.0, "out of touch": -1.5, "boys club": -1.5,
     "boy's club": -1.5, "old boys club": -1.5, "old boys network": -1.5, "siloed": -1.0,
     "silos": -1.0, "silo'd": -1.0, "bullies": -2.0, "idiots": -2.0, "false hope": -1.5,
@@ -309,6 +312,8 @@ SEED_TERMS = {
     "dont get fooled": -1.5, "under the bus": -1.5, "under a bus": -1.5,
     "sinking ship": -1.5, "lip service": -1.5, "dog eat dog": -1.5, "dog-eat-dog": -1.5,
     "cut corners": -1.5, "cuts corners": -1.5, "cutting corners": -1.5,
+    "time to get bored": -1.5, "time to be bored": -1.5, "no time to get bored": 1.5,
+    "no time to be bored": 1.5,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"
