@@ -345,7 +345,9 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
 #: improvement"), as is "could" / "should" + "improve" ("communication could improve").
 #: An adverb may stand after the modal ("could always be better", "should really be more
 #: transparent"), "made" after "be" ("can be made better"), and a verb of giving or having may
-#: take the place of "be" ("should have better compensation", "could offer a better bonus"). A
+#: take the place of "be" ("should have better compensation", "could offer a better bonus"), and
+#: "do" too ("management could do better", "needs to do better": twenty-second session, four
+#: Kaggle headlines of two to four stars had read +0.44). A
 #: "can" wishes only with "be": "salary can be better", "can be improved" (15 Kaggle cons, one
 #: pro), not "you can have a better life".
 _NEED = frozenset({"need", "needs", "needed"})
@@ -358,7 +360,7 @@ _WISH_ARTICLES = frozenset({"a", "an", "some"})
 _WISH_NICE = frozenset({"nice", "good", "great", "helpful", "beneficial", "useful", "better",
                         "ideal", "lovely", "wonderful"})
 _WISH_NICE_NEXT = frozenset({"if", "to"})
-_WISH_VERBS = frozenset({"be", "use"})
+_WISH_VERBS = frozenset({"be", "use", "do"})
 _WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "slightly",
                           "somewhat", "even", "alot", "lil"})
 _WISH_NICE_DEGREE = _WISH_DEGREE | frozenset(BOOSTERS)  # "would be really nice if"
@@ -394,6 +396,10 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {6: 3}
     >>> _wish_targets("they should have better salaries".split(), lex)
     {3: 1}
+    >>> _wish_targets("management could do better".split(), lex)
+    {3: 1}
+    >>> _wish_targets("needs to do better".split(), lex)
+    {3: 0}
     >>> _wish_targets("salary can be made better".split(), lex)
     {4: 1}
     >>> _wish_targets("you can have a better life".split(), lex)
@@ -419,7 +425,7 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
             continue
         if w in _NEED:  # "needs to be more structured", "need better pay", "needs improvement"
             k = j + 1 + (lower[j + 1] == "to")
-            k += k < n and lower[k] == "be"
+            k += k < n and lower[k] in ("be", "do")
         elif lower[j + 1] in _IMPROVE:  # "communication could improve"
             k = j + 1
         elif w.endswith("'ve"):  # "could've been better"
@@ -429,8 +435,8 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         elif lower[j + 1] in _WISH_GIVE:  # "should have better pay"
             k = j + 2 + (j + 2 < n and lower[j + 2] in _WISH_ARTICLES)
         else:
-            k = j + 2 if lower[j + 1] in _WISH_VERBS else (
-                j + 3 if lower[j + 1:j + 3] == ["do", "with"] else n)
+            k = j + 3 if lower[j + 1:j + 3] == ["do", "with"] else (
+                j + 2 if lower[j + 1] in _WISH_VERBS else n)
         k += k < n and lower[k] == "made" and lower[k - 1] == "be"  # "can be made better"
         stop = min(n, k + 3)
         while k < stop and lower[k] in _WISH_DEGREE:
