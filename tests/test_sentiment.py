@@ -110,6 +110,8 @@ def test_boosters_and_emphasis(nlp):
     ("Very siloed teams.", -1), ("Few silos.", 1), ("The managers are bullies.", -1),
     ("Managers will throw you under the bus.", -1), ("Busy shifts, no time to get bored.", 1),
     ("Never time to be bored.", 1), ("Management could do better.", -1),
+    ("Many benefits being removed.", -1), ("They took away our staff bonus.", -1),
+    ("The staff bonus wasn't removed.", 1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign

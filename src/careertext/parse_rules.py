@@ -448,6 +448,47 @@ def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> 
     return out
 
 
+#: Verbs of taking away, none of whose forms the lexicon rates as said ("taken away",
+#: "removed", "scrapped"): a good thing that is their passive subject or their object is lost
+#: (see :func:`_lost_things`). "Take" only with "away". Rated ones ("cut", "slashed") are left
+#: to :func:`_judged_nouns`, which makes their noun a topic.
+_REMOVE = frozenset({"remove", "scrap", "withdraw", "abolish", "strip", "take", "axe",
+                     "cancel"})
+
+
+def _lost_things(doc: Doc, lex: dict[str, float]) -> list[int]:
+    """Offsets of the good words of what a verb of :data:`_REMOVE` takes away: its passive
+    subject or its object, with their compounds, adjectives and conjuncts ("some benefits
+    being taken away", "the free fruit was removed", "they scrapped the Christmas bonus and
+    the staff party"). What is lost is lacking, so they are negated, as after "no"; VADER read
+    them as praise ("Some benefits being taken away" +0.38). Not where the verb is rated by
+    ``lex`` or negated ("the bonus wasn't removed"), nor "take" without "away". Without a
+    parser, none.
+
+    Examples
+    --------
+    >>> from careertext.pipeline import load_pipeline
+    >>> doc = load_pipeline()("All bonuses have been taken away. They took the team out.")
+    >>> [doc.text[i:i + 7] for i in _lost_things(doc, {"bonuses": 2.6, "team": 0.3})]
+    ['bonuses']
+    """
+    if not doc.has_annotation("DEP"):
+        return []
+    out: list[int] = []
+    for t in doc:
+        if t.pos_ not in ("NOUN", "PROPN") or t.dep_ not in ("nsubjpass", "dobj"):
+            continue
+        verb = t.head
+        if (verb.lemma_ not in _REMOVE or verb.pos_ != "VERB" or verb.lower_ in lex
+                or (t.dep_ == "dobj" and t.i < verb.i) or (verb.lemma_ == "take" and not any(
+                    c.lower_ == "away" for c in verb.children))
+                or any(c.dep_ == "neg" for c in verb.children) or negator_before(verb, _negator)):
+            continue
+        for noun in (t, *(c for c in t.subtree if c.dep_ == "conj" and c.head.i >= t.i)):
+            out.extend(w.idx for w in _phrase_words(noun) if lex.get(w.lower_, 0.0) > 0)
+    return out
+
+
 #: Adjectives of difficulty that, before "to" and a verb, say that what follows is hard to
 #: reach ("hard to get holidays", "difficult to make friends"): see :func:`_hard_to_reach`.
 _HARD = frozenset({"difficult", "hard", "challenging", "tough", "impossible", "tricky"})

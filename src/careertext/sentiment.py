@@ -112,6 +112,7 @@ from .parse_rules import (
     _judged_nouns,
     _lacked_phrases,
     _layer_nouns,
+    _lost_things,
     _negated_conjuncts,
     _negated_objects,
     _valenceless_words,
@@ -432,6 +433,7 @@ else None
             lacked, freed = _lacked_phrases(doc, text, self.scorer.lex, self.scorer.neutral)
             lacked += _hard_to_reach(doc, lower, self.scorer.lex)  # "hard to get holidays"
             lacked += _negated_objects(doc, text, lower, self.scorer.lex)  # "a fair chance"
+            lacked += _lost_things(doc, self.scorer.lex)  # "benefits were taken away"
             if lacked:
                 negated = [*negated, *lacked]
             if freed:  # "stress is minimal": the lack word carries no valence
