@@ -454,25 +454,29 @@ def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> 
 #: to :func:`_judged_nouns`, which makes their noun a topic.
 _REMOVE = frozenset({"remove", "scrap", "withdraw", "abolish", "strip", "take", "axe",
                      "cancel"})
+#: The beginnings of every form of the verbs of :data:`_REMOVE` ("took", "withdrew", "axing"):
+#: a text with none of them has nothing taken away, and its parse is not read.
+_REMOVE_FORMS = re.compile(r"\b(?:remov|scrap|withdr|abolish|strip|tak|took|ax|cancel)")
 
 
-def _lost_things(doc: Doc, lex: dict[str, float]) -> list[int]:
+def _lost_things(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     """Offsets of the good words of what a verb of :data:`_REMOVE` takes away: its passive
     subject or its object, with their compounds, adjectives and conjuncts ("some benefits
     being taken away", "the free fruit was removed", "they scrapped the Christmas bonus and
     the staff party"). What is lost is lacking, so they are negated, as after "no"; VADER read
     them as praise ("Some benefits being taken away" +0.38). Not where the verb is rated by
-    ``lex`` or negated ("the bonus wasn't removed"), nor "take" without "away". Without a
-    parser, none.
+    ``lex`` or negated ("the bonus wasn't removed"), nor "take" without "away". ``lower`` is
+    ``doc.text`` in lower case. Without a parser, none.
 
     Examples
     --------
     >>> from careertext.pipeline import load_pipeline
     >>> doc = load_pipeline()("All bonuses have been taken away. They took the team out.")
-    >>> [doc.text[i:i + 7] for i in _lost_things(doc, {"bonuses": 2.6, "team": 0.3})]
+    >>> [doc.text[i:i + 7] for i in _lost_things(doc, doc.text.lower(),
+    ...                                           {"bonuses": 2.6, "team": 0.3})]
     ['bonuses']
     """
-    if not doc.has_annotation("DEP"):
+    if not _REMOVE_FORMS.search(lower) or not doc.has_annotation("DEP"):
         return []
     out: list[int] = []
     for t in doc:

@@ -433,7 +433,7 @@ else None
             lacked, freed = _lacked_phrases(doc, text, self.scorer.lex, self.scorer.neutral)
             lacked += _hard_to_reach(doc, lower, self.scorer.lex)  # "hard to get holidays"
             lacked += _negated_objects(doc, text, lower, self.scorer.lex)  # "a fair chance"
-            lacked += _lost_things(doc, self.scorer.lex)  # "benefits were taken away"
+            lacked += _lost_things(doc, lower, self.scorer.lex)  # "benefits were taken away"
             if lacked:
                 negated = [*negated, *lacked]
             if freed:  # "stress is minimal": the lack word carries no valence
