@@ -353,7 +353,8 @@ def main(argv=None) -> int:
         train, hold = lexicon_script.split_rows(rows)
         ratios = review_ratios(train)
         topics = learn_topics(ratios, tags)
-        lex = lexicon_script.learn(train, lexicon_script.word_tags(train), gradable=gradable)
+        train_tags, train_lemmas = lexicon_script.word_analysis(train)
+        lex = lexicon_script.learn(train, train_tags, gradable=gradable, lemmas=train_lemmas)
         lexicon_script.add_seeds(lex)
         lexicon_script.add_spellings(lex)
         lex = {t: v for t, (v, _n, _k) in lex.items()}

@@ -220,6 +220,15 @@ def test_neutral_topic_word_scores_nothing_in_career_text(nlp):
                      domain="career").compound < 0
 
 
+@pytest.mark.parametrize("text", ["I was promised a promotion.",
+                                  "They only promote the people they favour."])
+def test_rarer_forms_of_a_topic_lemma_are_topics_too(nlp, text):
+    # "promised" and "favour" are too rare in the reviews to judge alone; with the other forms
+    # of their lemma they lean against VADER's reading (+1.5, +1.9), as topics do
+    assert sentiment(text, nlp=nlp, domain="general").compound > 0
+    assert sentiment(text, nlp=nlp, domain="career").compound == 0
+
+
 @pytest.mark.parametrize("text", ["I was never promoted.", "They don't care about staff.",
                                   "Training could be improved."])
 def test_negated_topic_word_keeps_vader_reading(nlp, text):
