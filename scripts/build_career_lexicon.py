@@ -314,6 +314,17 @@ SEED_TERMS = {
     "cut corners": -1.5, "cuts corners": -1.5, "cutting corners": -1.5,
     "time to get bored": -1.5, "time to be bored": -1.5, "no time to get bored": 1.5,
     "no time to be bored": 1.5,
+    # twenty-third session, read among the cons of the project's US-style reviews
+    # (eval/domain/us_reviews_dev.tsv) that scored zero or above: leaders who "only care about"
+    # something else (6 Kaggle cons / 0 pros; "leadership only cares about metrics" read +0.46,
+    # VADER's "cares"), who "take credit" for others' work (3 / 0; VADER's "credit"), and the
+    # forms of "micromanage" the seeds lacked ("management micromanages" read 0)
+    "only care about": -1.5, "only cares about": -1.5, "only cared about": -1.5,
+    "only caring about": -1.5, "care only about": -1.5, "cares only about": -1.5,
+    "take credit": -1.5, "takes credit": -1.5, "took credit": -1.5, "taking credit": -1.5,
+    "take the credit": -1.5, "takes the credit": -1.5, "took the credit": -1.5,
+    "micromanages": -2.0, "micromanager": -2.0, "micromanagers": -2.0,
+    "micro manages": -2.0, "micro manager": -2.0, "micro managers": -2.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

@@ -805,3 +805,23 @@ def test_no_negated_word_where_the_author_speaks_or_vader_reads(nlp, text):
     s = sentiment(text, nlp=nlp, domain="career")
     assert not any(c.phrase.lower().startswith(("don't", "cannot")) for c in s.explain())
     assert s.compound >= 0
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Leadership only cares about metrics.", -1), ("The company cares about its people.", 1),
+    ("Partners take credit for your work.", -1), ("Management micromanages at times.", -1),
+    ("Pay is below market and the merit increase was 2%.", -1),
+    ("Pressure to push credit cards on customers.", -1),
+    ("You can excel here if you work hard.", 1),
+])
+def test_us_review_vocabulary(nlp, text, sign):
+    # read among the project's US-style reviews (eval/domain/us_reviews_dev.tsv): VADER reads
+    # "cares", "credit", "merit" as praise and lacks "micromanages"
+    assert math.copysign(1, sentiment(text, nlp=nlp, domain="career").compound) == sign
+
+
+@pytest.mark.parametrize("text", ["Lots of manual work in Excel.", "Busy during the holidays."])
+def test_things_named_by_a_rated_word_carry_nothing(nlp, text):
+    # the spreadsheet, not the verb (VADER "excel" +2.0); the season, not time off (+1.6)
+    assert sentiment(text, nlp=nlp, domain="general").compound > 0
+    assert sentiment(text, nlp=nlp, domain="career").compound <= 0

@@ -23,7 +23,7 @@ _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 #: The VADER words whose valence career text reads from spaCy's tags (:func:`_valenceless_words`).
 TAG_READ_WORDS = frozenset({"like", "pretty", "certain", "clear", "well", "honest", "honestly",
-                            "sure"})
+                            "sure", "excel"})
 _TAG_READ = re.compile(rf"\b(?:{'|'.join(sorted(TAG_READ_WORDS))})\b")
 _CERTAIN_NEXT = _NOUN_TAGS | {"JJ"}
 #: What follows an evidential "clear" ("it was clear that ...", "clear why they left").
@@ -64,8 +64,9 @@ def _valenceless_words(doc: Doc, lower: str) -> list[int]:
     night"; VADER rates every "well" +1.1), the "sure" of "make sure" (VADER +1.3), and the
     discourse marks "to be honest" (:func:`_discourse_honest`) and "honestly" as an adverb of
     the sentence, before its head ("Honestly, the pay is low"; VADER +2.3 and +2.0; "they
-    treated me honestly" keeps it). ``lower`` is the Doc's text in lower case. Without a
-    tagger, none."""
+    treated me honestly" keeps it), and "Excel" tagged as a noun, the spreadsheet ("manual
+    work in Excel"; VADER rates the verb +2.0). ``lower`` is the Doc's text in lower case.
+    Without a tagger, none."""
     found = [m.start() for m in _TAG_READ.finditer(lower)]
     if not found or not doc.has_annotation("TAG"):
         return []
@@ -95,6 +96,8 @@ def _valenceless(t: Token) -> bool:
         return _discourse_honest(t)
     if word == "honestly":  # "Honestly, nothing to add", "it honestly is the best place"
         return t.tag_ == "RB" and (t.i <= t.head.i or t.is_sent_start)
+    if word == "excel":  # the spreadsheet ("manual work in Excel"), not the verb ("excel here")
+        return t.tag_ in _NOUN_TAGS
     return nxt in _CERTAIN_NEXT  # "certain"
 
 
@@ -137,28 +140,33 @@ def _evidential_clear(t: Token) -> bool:
 
 
 @lru_cache(maxsize=1)
-def topic_compounds() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+def topic_compounds() -> dict[str, tuple[frozenset[tuple[str, ...]], frozenset[str]]]:
     """Compounds in which a word VADER rates names a thing, not a feeling (package data,
-    ``data/topic_compounds.yaml``): word -> (the words before it, the words after it that make
-    the compound). In career text the word carries no valence there (:func:`_compound_words`).
+    ``data/topic_compounds.yaml``): word -> (the words before it, each a tuple as one or more
+    words may be, and the words after it that make the compound). In career text the word
+    carries no valence there (:func:`_compound_words`).
 
     Examples
     --------
-    >>> "pay" in topic_compounds()["sick"][1] and "bank" in topic_compounds()["holidays"][0]
+    >>> compounds = topic_compounds()
+    >>> "pay" in compounds["sick"][1] and ("bank",) in compounds["holidays"][0]
+    True
+    >>> ("during", "the") in compounds["holidays"][0]
     True
     """
     text = resources.files("careertext").joinpath("data/topic_compounds.yaml").read_text("utf-8")
     data = yaml.safe_load(text)
-    return {word.lower(): (frozenset(w.lower() for w in spec.get("previous", ())),
+    return {word.lower(): (frozenset(tuple(w.lower().split()) for w in spec.get("previous", ())),
                            frozenset(w.lower() for w in spec.get("next", ())))
             for word, spec in data.items()}
 
 
 def _compound_words(doc: Doc, lower: str) -> list[int]:
     """Offsets of the words of :func:`topic_compounds` that stand in one of their compounds
-    ("sick pay", "sick days", "bank holidays"): in career text they carry no valence, so "Good
-    sick pay" reads positive and "Working weekends and bank holidays" neutral (VADER: "sick"
-    -2.3, "holidays" +1.6). ``lower`` is the Doc's text in lower case. Needs no tagger.
+    ("sick pay", "sick days", "bank holidays", "busy during the holidays"): in career text they
+    carry no valence, so "Good sick pay" reads positive and "Working weekends and bank
+    holidays" neutral (VADER: "sick" -2.3, "holidays" +1.6). ``lower`` is the Doc's text in
+    lower case. Needs no tagger.
 
     Examples
     --------
@@ -176,7 +184,8 @@ def _compound_words(doc: Doc, lower: str) -> list[int]:
         if spec is None:
             continue
         previous, following = spec
-        if ((t.i > 0 and doc[t.i - 1].lower_ in previous)
+        if (any(t.i >= len(p) and tuple(w.lower_ for w in doc[t.i - len(p):t.i]) == p
+                for p in previous)
                 or (t.i + 1 < len(doc) and doc[t.i + 1].lower_ in following)):
             out.append(t.idx)
     return out
