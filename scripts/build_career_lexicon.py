@@ -49,8 +49,11 @@ Method
    VADER sign, or not at all (``delta * valence <= 0``), is written with valence 0 (kind
    ``neutral``): "promoted" (+1.8 in VADER) is said in cons as often as in pros ("hard to get
    promoted"), "joke" (+1.2) mostly in cons ("management is a joke", which the seed "a joke"
-   reads as a fault). The scorer then reads it as nothing where it stands bare and keeps
-   VADER's reading where it is negated ("never promoted", "they don't care"). So are the words
+   reads as a fault). A rarer form whose own mentions lean against VADER too is judged with
+   the other noun and verb forms of its lemma (:func:`word_analysis`, spaCy's lemmas), their
+   mentions pooled: "promised" (0 pros, 19 cons) with "promise" and "promises". The scorer
+   then reads it as nothing where it stands bare and keeps VADER's reading where it is
+   negated ("never promoted", "they don't care"). So are the words
    of resigning (``LEAVING_WORDS``), however few the reviews that use them: career text tells
    the act of leaving as a story. Words the scorer reads in context are left to their rules:
    "like" and "pretty" by tag, "kind" by VADER's "kind of".
