@@ -710,10 +710,10 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
     # 19 cons, with "promise" and "promises" 2 / 57; "favours", "favoured" with "favour"), if
     # its own mentions lean against VADER too.
     context_read = TAG_READ_WORDS | {b.split()[0] for b in BOOSTERS if " " in b}
-    family: dict[str, list[str]] = defaultdict(list)
-    for w in sorted(set(pos) | set(neg)):
-        if " " not in w and w in lemmas and tags.get(w) in NEUTRAL_TAGS and w not in gradable:
-            family[lemmas[w]].append(w)
+    family: dict[str, list[str]] = defaultdict(list)  # lemma -> its noun and verb forms
+    for w, lemma in lemmas.items():
+        if tags.get(w) in NEUTRAL_TAGS and w not in gradable:
+            family[lemma].append(w)
     for t in sorted(vader):
         if t in LEAVING_WORDS:
             out[t] = (0.0, counts.stats(t)[2], "neutral")
