@@ -26,6 +26,12 @@ as the test benchmark scores the 2025 Glassdoor reviews: ROC AUC of pros against
 share of cons scored negative (compound < 0), of pros scored positive, and Spearman's rho of
 the headline's score with the stars.
 
+And it scores ``eval/domain/tweets_dev.tsv`` (400 tweets in the style of 2010-2015, also written
+by the project, each with the mean rating on -4..4 its writer expects of ten readers; 100 about
+work, jobs and school, 300 about everything else) as the test benchmark scores the human-rated
+tweets: Pearson's r of the compound with the rating, for VADER and careertext auto and career,
+with the share of tweets the gate reads as career text.
+
 Usage::
 
     python benchmarks/bench_domain.py        # (--quick is accepted and changes nothing)
@@ -47,6 +53,7 @@ SETS = {"general": ROOT / "eval" / "domain" / "general_dev.tsv",
         "career": ROOT / "eval" / "domain" / "career_dev.tsv"}
 LABELLED = ROOT / "eval" / "domain" / "career_sentiment_dev.tsv"
 REVIEWS = ROOT / "eval" / "domain" / "us_reviews_dev.tsv"
+TWEETS = ROOT / "eval" / "domain" / "tweets_dev.tsv"
 LABELS = ("neg", "neu", "pos")
 
 
@@ -128,6 +135,32 @@ def review_rows() -> list[tuple[str, dict[str, float]]]:
     return out
 
 
+def tweet_rows() -> list[tuple[str, dict[str, float]]]:
+    """``(kind, figures)`` on the rated tweets, per kind (``work``, ``other``) and ``all``:
+    ``n``, ``gated`` (share the gate reads as career text) and Pearson's r of VADER's and
+    careertext's compounds (``auto``, ``career``) with the ratings."""
+    from scipy.stats import pearsonr
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from careertext.sentiment import sentiment_many
+
+    rows = read_set(TWEETS, columns=3)
+    texts = [text for _kind, _rating, text in rows]
+    vader = SentimentIntensityAnalyzer()
+    scores = {"vader": [vader.polarity_scores(t)["compound"] for t in texts]}
+    for domain in ("auto", "career"):
+        scores[domain] = [s.compound for s in sentiment_many(texts, domain=domain)]
+    out = []
+    for kind in sorted({k for k, _r, _t in rows}) + ["all"]:
+        idx = [i for i, r in enumerate(rows) if kind in (r[0], "all")]
+        ratings = [float(rows[i][1]) for i in idx]
+        figures = {"n": len(idx), "gated": sum(is_career_text(texts[i]) for i in idx) / len(idx)}
+        for name, s in scores.items():
+            figures[name] = pearsonr([s[i] for i in idx], ratings).statistic
+        out.append((kind, figures))
+    return out
+
+
 def gate_rates(rows: list[tuple[str, str]]) -> dict[str, tuple[int, float]]:
     """Per kind (and ``all``): number of texts and share read as career text."""
     by_kind: dict[str, list[bool]] = defaultdict(list)
@@ -156,6 +189,11 @@ def main(argv: list[str] | None = None) -> int:
     for system, f in review_rows():
         print(f"{system:20} {f['auc']:6.3f} {f['cons_neg']:7.3f} {f['pros_pos']:7.3f} "
               f"{f['rho']:6.3f}")
+    print(f"\n{TWEETS.relative_to(ROOT)}: Pearson r with the ratings")
+    print(f"{'kind':8} {'texts':>5} {'gated':>7} {'VADER':>7} {'auto':>7} {'career':>7}")
+    for kind, f in tweet_rows():
+        print(f"{kind:8} {f['n']:5d} {f['gated']:7.3f} {f['vader']:7.4f} {f['auto']:7.4f} "
+              f"{f['career']:7.4f}")
     return 0
 
 
