@@ -328,6 +328,12 @@ SEED_TERMS = {
     "take the credit": -1.5, "takes the credit": -1.5, "took the credit": -1.5,
     "micromanages": -2.0, "micromanager": -2.0, "micromanagers": -2.0,
     "micro manages": -2.0, "micro manager": -2.0, "micro managers": -2.0,
+    # twenty-fourth session, read among the project's rated tweets (eval/domain/tweets_dev.tsv)
+    # about work: thanks said is gratitude ("finally got an offer!!! thank god. thank you to
+    # everyone" read 0), although "thank" and "thanks" alone are topics of reviews ("no thanks",
+    # "little thanks", "thanks to favouritism": step 7); a thanks negated or wished for keeps
+    # the rules' reading ("never a thank you", "a thank you would be nice")
+    "thank you": 1.5, "thank god": 2.0, "thank goodness": 2.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
 # their valence depends on the noun or the clause ("long hours" vs "long holiday", "political"

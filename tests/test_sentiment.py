@@ -825,3 +825,12 @@ def test_things_named_by_a_rated_word_carry_nothing(nlp, text):
     # the spreadsheet, not the verb (VADER "excel" +2.0); the season, not time off (+1.6)
     assert sentiment(text, nlp=nlp, domain="general").compound > 0
     assert sentiment(text, nlp=nlp, domain="career").compound <= 0
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Finally got an offer. Thank god.", 1), ("Thank you to everyone who helped me.", 1),
+    ("Never got a thank you from management.", -1), ("No thanks for the extra hours.", -1),
+])
+def test_thanks_said_is_gratitude(nlp, text, sign):
+    # "thank" and "thanks" alone are topics of reviews ("little thanks"); said, they thank
+    assert sentiment(text, nlp=nlp, domain="career").compound * sign > 0
