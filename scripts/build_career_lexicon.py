@@ -331,8 +331,10 @@ SEED_TERMS = {
     # twenty-fourth session, read among the project's rated tweets (eval/domain/tweets_dev.tsv)
     # about work: thanks said is gratitude ("finally got an offer!!! thank god. thank you to
     # everyone" read 0), although "thank" and "thanks" alone are topics of reviews ("no thanks",
-    # "little thanks", "thanks to favouritism": step 7); a thanks negated or wished for keeps
-    # the rules' reading ("never a thank you", "a thank you would be nice")
+    # "little thanks", "thanks to favouritism": step 7); a thanks negated is missed ("never a
+    # thank you" reads negative), but one wished for is read as other good things wished for
+    # are: the wish rule negates "nice", not its object ("it would be nice to get a thank you",
+    # like "... to get some praise", reads a little above zero)
     "thank you": 1.5, "thank god": 2.0, "thank goodness": 2.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:
