@@ -150,11 +150,12 @@ def tweet_rows() -> list[tuple[str, dict[str, float]]]:
     scores = {"vader": [vader.polarity_scores(t)["compound"] for t in texts]}
     for domain in ("auto", "career"):
         scores[domain] = [s.compound for s in sentiment_many(texts, domain=domain)]
+    gates = gate_rates([(kind, text) for kind, _rating, text in rows])
     out = []
-    for kind in sorted({k for k, _r, _t in rows}) + ["all"]:
+    for kind, (n, share) in sorted(gates.items(), key=lambda kv: (kv[0] == "all", kv[0])):
         idx = [i for i, r in enumerate(rows) if kind in (r[0], "all")]
         ratings = [float(rows[i][1]) for i in idx]
-        figures = {"n": len(idx), "gated": sum(is_career_text(texts[i]) for i in idx) / len(idx)}
+        figures = {"n": n, "gated": share}
         for name, s in scores.items():
             figures[name] = pearsonr([s[i] for i in idx], ratings).statistic
         out.append((kind, figures))
