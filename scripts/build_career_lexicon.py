@@ -332,9 +332,8 @@ SEED_TERMS = {
     # about work: thanks said is gratitude ("finally got an offer!!! thank god. thank you to
     # everyone" read 0), although "thank" and "thanks" alone are topics of reviews ("no thanks",
     # "little thanks", "thanks to favouritism": step 7); a thanks negated is missed ("never a
-    # thank you" reads negative), but one wished for is read as other good things wished for
-    # are: the wish rule negates "nice", not its object ("it would be nice to get a thank you",
-    # like "... to get some praise", reads a little above zero)
+    # thank you" reads negative), and so is one wished for: the wish rule negates what "would be
+    # nice to" asks for ("it would be nice to get a thank you" reads negative)
     "thank you": 1.5, "thank god": 2.0, "thank goodness": 2.0,
 }
 # Adjectives of dimension, position, time, frequency, kind or likelihood, and sentence adverbs:

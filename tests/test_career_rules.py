@@ -36,6 +36,10 @@ LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "go
     ("there isn't a lot of support", {"support"}),  # a negated plenty: beyond VADER's reach
     ("not lots of opportunities", {"opportunities"}),
     ("a lot of support", set()),
+    # what "would be nice to / if" wishes for is missed too, up to a contrast
+    ("it would be good to have better support", {"good", "better", "support"}),
+    ("it would have been good if they offered support", {"good", "support"}),
+    ("would be good to have more pay but the support is good", {"good"}),
 ])
 def test_lack_and_wish_negate_the_good_word(text, negated):
     words = text.split()

@@ -764,6 +764,8 @@ def test_lack_of_a_bad_thing_reads_well_and_general_text_keeps_vaders_reading():
     "It would be nice if management listened.", "Would be good to have more training.",
     "Management needs to be more supportive.", "The culture needs to improve.",
     "We need better communication.", "Communication could improve.",
+    "Would be nice to have better pay and more flexible hours.",
+    "It would have been nice to get a thank you.",
 ])
 def test_a_wish_for_more_is_a_shortfall_in_career_text(text):
     s = sentiment(text, domain="career")

@@ -339,7 +339,11 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
 #: better"). The word is negated, as after "no". So is a word of desirability after "would be"
 #: and before "if" / "to": "it would be nice if management listened", "would be good to have
 #: more training" (in 11 Kaggle cons and no pro; "would be glad for", "would be good for" are no
-#: wish). A need for better is one too: "need" / "needs" / "needed" (+ "to" (+ "be")) + such a
+#: wish), and "would have been nice to"; so is every positive word of what such a wish asks for,
+#: up to eight words on and before a contrast ("would be nice to have better pay and more
+#: flexible hours": "better" and "flexible" negated too, as is "thank you" in "it would be nice
+#: to get a thank you"; "... but the people are great" keeps "great"). A need for better is
+#: one too: "need" / "needs" / "needed" (+ "to" (+ "be")) + such a
 #: comparative or "more" + a positive word ("management needs to be more structured", "need
 #: better management"), or a word of improvement ("working culture needs to improve", "needs
 #: improvement"), as is "could" / "should" + "improve" ("communication could improve").
@@ -360,6 +364,9 @@ _WISH_ARTICLES = frozenset({"a", "an", "some"})
 _WISH_NICE = frozenset({"nice", "good", "great", "helpful", "beneficial", "useful", "better",
                         "ideal", "lovely", "wonderful"})
 _WISH_NICE_NEXT = frozenset({"if", "to"})
+_WISH_OBJECT_SPAN = 8
+_WISH_OBJECT_END = frozenset({"but", "however", "though", "although", "yet", "otherwise",
+                              "overall", "except", "because", "so", "than"})
 _WISH_VERBS = frozenset({"be", "use", "do"})
 _WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "slightly",
                           "somewhat", "even", "alot", "lil"})
@@ -416,12 +423,19 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         if w == "can" and lower[j + 1] != "be":
             continue
         if w == "would":  # only "would be nice if ...": "would be better" may be a forecast
-            k = j + 2
-            while k < min(n, j + 4) and lower[k] in _WISH_NICE_DEGREE:
+            k = j + 2 if lower[j + 1] == "be" else (
+                j + 3 if lower[j + 1:j + 3] == ["have", "been"] else n)
+            start = k
+            while k < min(n, start + 2) and lower[k] in _WISH_NICE_DEGREE:
                 k += 1
-            if (lower[j + 1] == "be" and k + 1 < n and lower[k] in _WISH_NICE
-                    and lower[k + 1] in _WISH_NICE_NEXT and lex.get(lower[k], 0.0) > 0):
+            if (k + 1 < n and lower[k] in _WISH_NICE and lower[k + 1] in _WISH_NICE_NEXT
+                    and lex.get(lower[k], 0.0) > 0):
                 out[k] = j0
+                for m in range(k + 2, min(n, k + 2 + _WISH_OBJECT_SPAN)):  # what is wished for
+                    if lower[m] in _WISH_OBJECT_END:
+                        break
+                    if lex.get(lower[m], 0.0) > 0:
+                        out[m] = j0
             continue
         if w in _NEED:  # "needs to be more structured", "need better pay", "needs improvement"
             k = j + 1 + (lower[j + 1] == "to")

@@ -50,7 +50,8 @@ there:
 * what no one does is not done ("nobody cares": "nobody" and "no one" negate as "not" does);
 * a wish for more is a shortfall ("the pay could be better", "it would be nice if they
   listened", "salary can be made better", "should have better compensation": the positive
-  word negated), and so is a need for better ("needs to improve");
+  word negated, and what "would be nice to" asks for: "would be nice to have better pay"),
+  and so is a need for better ("needs to improve");
 * "like" carries valence only as a verb: where spaCy's tagger calls it a preposition or a filler
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
