@@ -161,6 +161,7 @@ def test_politics_alone_is_no_fault(nlp):
     "Too many meetings.", "Poor management.", "Low pay.", "No work life balance.",
     "No support from management.", "No extra pay for weekends.",
     "Always needs more staff.", "Management could use some more training.",
+    "Non friendly environment.", "Non competitive salary.",
 ])
 def test_lack_and_excess_are_negative(nlp, text):
     s = score(nlp, text)
@@ -285,6 +286,16 @@ def test_a_layer_word_that_is_a_noun_carries_no_weight(nlp):
     assert not any(c.phrase.lower() == "patient" for c in noun.explain())
     adjective = sentiment("My mentor was patient with me.", nlp=nlp, domain="career")
     assert any(c.phrase == "patient" for c in adjective.explain())
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("Progression is limited unless you're friends with management.", -1),
+    ("Boring and unfulfilling unless you love small talk.", -1),
+    ("No progression unless you suck up to management.", -1),  # bad words tell what it takes
+])
+def test_an_unless_clause_is_a_condition_not_praise(nlp, text, sign):
+    s = score(nlp, text)
+    assert math.copysign(1, s.compound) == sign and s.compound != 0, s.explain()
 
 
 @pytest.mark.parametrize("text", ["In the past few weeks I applied to ten jobs.",

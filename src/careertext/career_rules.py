@@ -39,9 +39,11 @@ def _some(lower: list[str], i: int) -> bool:
 #: Quantity words that, in career text, negate the lexicon word right after them, or after up
 #: to two of "of" / "any" / "real" ("few opportunities", "lack of any support", "less
 #: helpful"), as VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a
-#: little help": some, not a lack), "less" not in "more or less".
+#: little help": some, not a lack), "less" not in "more or less". "non" written apart is one
+#: before a positive word ("non friendly environment", "non competitive salary"; "non stop" is
+#: an excess, "non-political" one word).
 _LACK = frozenset({"few", "little", "less", "zero", "minimal", "insufficient", "limited",
-                   "low", "lack", "lacked", "lacks", "lacking"})
+                   "low", "lack", "lacked", "lacks", "lacking", "non"})
 _LACK_GAP = frozenset({"of", "any", "real"})
 #: A negated plenty is a lack too: a negation before "a lot of", "lots of", "loads of", "a
 #: great deal of", "a ton of" or "tons of" negates the lexicon word right after it, beyond the
@@ -61,6 +63,8 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {}
     >>> _lack_targets("not a lot of opportunity".split(), {"opportunity": 1.8})
     {4: 3}
+    >>> _lack_targets("non friendly staff, non stop".split(), {"friendly": 2.2, "stop": -1.2})
+    {1: 0}
     """
     out: dict[int, int] = {}
     n = len(lower)
@@ -75,7 +79,8 @@ def _lack_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         k = j + 1
         while k < min(n - 1, j + 3) and lower[k] in _LACK_GAP:  # "lack of any support"
             k += 1
-        if k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS:
+        if (k < n and lower[k] in lex and lower[k] not in _LACK and lower[k] not in BOOSTERS
+                and (w != "non" or lex[lower[k]] > 0)):
             out[k] = j
     return out
 
@@ -534,3 +539,32 @@ def _clause_lows(text: str, starts: list[int]) -> list[int] | None:
             low, prev = k, clause
         lows.append(low)
     return lows
+
+
+#: A condition is no fact: the positive words after "unless" up to the end of its clause carry
+#: no valence ("progression is limited unless you're friends with management", "boring unless
+#: you love small talk" had read positive); its negative words keep theirs, as they tell what it
+#: takes ("no progression unless you suck up to management"). Not "if", which states as often
+#: as it supposes ("great if you like variety").
+_CONDITION = "unless"
+
+
+def _condition_indices(lower: list[str], lows: list[int] | None,
+                       lex: dict[str, float]) -> list[int]:
+    """Indices of the positive words of each "unless" clause, after the "unless" (``lows``:
+    see :func:`_clause_lows`).
+
+    >>> lex = {"love": 3.2, "boring": -1.3, "wrong": -2.1}
+    >>> _condition_indices("boring unless you love it".split(), None, lex)
+    [3]
+    >>> _condition_indices("unless you love it , boring".split(), [0, 0, 0, 0, 0, 5], lex)
+    [2]
+    >>> _condition_indices("secure unless you do something wrong".split(), None, lex)
+    []
+    """
+    out: list[int] = []
+    for u, w in enumerate(lower):
+        if w == _CONDITION:
+            out.extend(i for i in range(u + 1, len(lower))
+                       if (lows is None or lows[i] == lows[u]) and lex.get(lower[i], 0.0) > 0)
+    return out

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from .career_lexicons import career_layer, career_lexicon, load_lexicon
 from .career_rules import (
+    _CONDITION,
     _CONTINUE,
     _LACK_CUES,
     _NEGATING_FIRSTS,
@@ -21,6 +22,7 @@ from .career_rules import (
     _UNNEGATING,
     _WISH,
     _clause_lows,
+    _condition_indices,
     _lack_targets,
     _no_one_targets,
     _phrase_targets,
@@ -246,6 +248,9 @@ class LexiconScorer:
         # career text: negation, degree and lack words reach no word of another clause
         lows = _clause_lows(text, starts) if career else None
         lows_w = lows if starts is starts_w or not lows else _clause_lows(text, starts_w)
+        if career and _CONDITION in layer_lower:  # "limited unless you're friends with them"
+            skip = skip | {starts_w[i] for i in _condition_indices(layer_lower, lows_w,
+                                                     lex)}
         layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
                                  self.contrast, covered, skip, lows_w, self.negated_layer,
                                  self._reached) \

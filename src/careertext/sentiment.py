@@ -46,7 +46,10 @@ there:
   opportunities", :mod:`careertext.parse_rules`), and the good words of its bare conjuncts
   ("lack of opportunities and incentives"); so does a lack said after the noun ("opportunities are
   limited"); a lack of a bad thing is good ("stress is minimal"); so is a negated plenty ("not a
-  lot of opportunity": the good word beyond the reach of VADER's "not" negated);
+  lot of opportunity": the good word beyond the reach of VADER's "not" negated), and "non"
+  written apart before a good word ("non friendly environment");
+* a condition is no fact: the good words of an "unless" clause carry no valence ("progression
+  is limited unless you're friends with management");
 * what no one does is not done ("nobody cares": "nobody" and "no one" negate as "not" does);
 * a wish for more is a shortfall ("the pay could be better", "it would be nice if they
   listened", "salary can be made better", "should have better compensation": the positive
