@@ -85,25 +85,29 @@ def class_accuracy(labels: list[str], compounds: list[float]) -> dict[str, float
             "neutral": sum(neutral) / max(1, len(neutral))}
 
 
-def sentiment_rows() -> list[tuple[str, dict[str, float]]]:
-    """``(system, class_accuracy)`` for VADER and careertext's three domain modes."""
+def system_scores(texts: list[str], domains: tuple[str, ...]) -> dict[str, list[float]]:
+    """Compound scores of ``texts`` by VADER (key ``VADER``) and by careertext in each of
+    ``domains`` (keys ``careertext auto`` ...), scored in one pass per system."""
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
     from careertext.sentiment import sentiment_many
 
+    vader = SentimentIntensityAnalyzer()
+    out = {"VADER": [vader.polarity_scores(t)["compound"] for t in texts]}
+    for domain in domains:
+        out[f"careertext {domain}"] = [s.compound for s in sentiment_many(texts, domain=domain)]
+    return out
+
+
+def sentiment_rows() -> list[tuple[str, dict[str, float]]]:
+    """``(system, class_accuracy)`` for VADER and careertext's three domain modes."""
     rows = read_set(LABELLED, columns=3)
     bad = {label for _kind, label, _text in rows} - set(LABELS)
     if bad:
         raise SystemExit(f"{LABELLED}: unknown labels {sorted(bad)}")
     labels = [label for _kind, label, _text in rows]
-    texts = [text for _kind, _label, text in rows]
-    vader = SentimentIntensityAnalyzer()
-    out = [("VADER", class_accuracy(labels, [vader.polarity_scores(t)["compound"]
-                                             for t in texts]))]
-    for domain in ("auto", "career", "general"):
-        compounds = [s.compound for s in sentiment_many(texts, domain=domain)]
-        out.append((f"careertext {domain}", class_accuracy(labels, compounds)))
-    return out
+    scores = system_scores([text for _kind, _label, text in rows], ("auto", "career", "general"))
+    return [(name, class_accuracy(labels, s)) for name, s in scores.items()]
 
 
 def review_rows() -> list[tuple[str, dict[str, float]]]:
@@ -112,21 +116,14 @@ def review_rows() -> list[tuple[str, dict[str, float]]]:
     pros above 0) and ``rho`` (headline score against stars)."""
     from scipy.stats import spearmanr
     from sklearn.metrics import roc_auc_score
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from careertext.sentiment import sentiment_many
 
     rows = read_set(REVIEWS, columns=4)
+    n = len(rows)
     stars = [float(r[0]) for r in rows]
     heads, pros, cons = ([r[k] for r in rows] for k in (1, 2, 3))
-    vader = SentimentIntensityAnalyzer()
-    systems = {"VADER": lambda texts: [vader.polarity_scores(t)["compound"] for t in texts]}
-    for domain in ("auto", "career"):
-        systems[f"careertext {domain}"] = lambda texts, d=domain: [
-            s.compound for s in sentiment_many(texts, domain=d)]
     out = []
-    for name, score in systems.items():
-        p, c, h = score(pros), score(cons), score(heads)
+    for name, s in system_scores(pros + cons + heads, ("auto", "career")).items():
+        p, c, h = s[:n], s[n:2 * n], s[2 * n:]
         out.append((name, {
             "auc": roc_auc_score([1] * len(p) + [0] * len(c), p + c),
             "cons_neg": sum(x < 0 for x in c) / len(c),
@@ -138,18 +135,12 @@ def review_rows() -> list[tuple[str, dict[str, float]]]:
 def tweet_rows() -> list[tuple[str, dict[str, float]]]:
     """``(kind, figures)`` on the rated tweets, per kind (``work``, ``other``) and ``all``:
     ``n``, ``gated`` (share the gate reads as career text) and Pearson's r of VADER's and
-    careertext's compounds (``auto``, ``career``) with the ratings."""
+    careertext's compounds (``VADER``, ``careertext auto``, ``careertext career``) with the
+    ratings."""
     from scipy.stats import pearsonr
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-
-    from careertext.sentiment import sentiment_many
 
     rows = read_set(TWEETS, columns=3)
-    texts = [text for _kind, _rating, text in rows]
-    vader = SentimentIntensityAnalyzer()
-    scores = {"vader": [vader.polarity_scores(t)["compound"] for t in texts]}
-    for domain in ("auto", "career"):
-        scores[domain] = [s.compound for s in sentiment_many(texts, domain=domain)]
+    scores = system_scores([text for _kind, _rating, text in rows], ("auto", "career"))
     gates = gate_rates([(kind, text) for kind, _rating, text in rows])
     out = []
     for kind, (n, share) in sorted(gates.items(), key=lambda kv: (kv[0] == "all", kv[0])):
@@ -193,8 +184,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\n{TWEETS.relative_to(ROOT)}: Pearson r with the ratings")
     print(f"{'kind':8} {'texts':>5} {'gated':>7} {'VADER':>7} {'auto':>7} {'career':>7}")
     for kind, f in tweet_rows():
-        print(f"{kind:8} {f['n']:5d} {f['gated']:7.3f} {f['vader']:7.4f} {f['auto']:7.4f} "
-              f"{f['career']:7.4f}")
+        print(f"{kind:8} {f['n']:5d} {f['gated']:7.3f} {f['VADER']:7.4f} "
+              f"{f['careertext auto']:7.4f} {f['careertext career']:7.4f}")
     return 0
 
 
