@@ -339,6 +339,9 @@ def test_explanations_sum_to_raw_score(nlp):
     ("Food choice was limited, unhealthy snacks everywhere.", -1),  # nor across a comma
     ("Promotions based on alliances rather than merit.", -1),  # what is not the case
     ("She supported us rather than complained.", 1),
+    ("Not all customers are friendly.", -1),  # not so of all: not so of some
+    ("Not all projects are good.", -1),
+    ("Most if not all colleagues are friendly.", 1),
 ])
 def test_a_lack_word_negates_its_whole_noun_phrase(nlp, text, sign):
     assert sign * sentiment(text, nlp=nlp, domain="career").compound > 0

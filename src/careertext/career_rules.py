@@ -115,11 +115,16 @@ _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
 #: Kaggle pros and cons use them); what "used to be" is no longer ("it used to be a great
 #: place to work"; "parking used to be a problem" praises); what one is "unable to", "fails
 #: to" or "refuses to" do is not done ("unable to move forward with career opportunities",
-#: "refuses to listen").
+#: "refuses to listen"). What is not so of all is not so of some: "not all", "not every",
+#: "not everyone", "not everybody", "not everything" ("not all customers are friendly", "not
+#: all projects are good" had read as praise, the word beyond the reach of VADER's "not"; "not
+#: everybody is horrible" praises a little); not after "if" ("most if not all staff are great").
+_NOT_ALL = ("all", "every", "everyone", "everybody", "everything")
 _NEGATING_PHRASES = frozenset({
     ("rather", "than"), ("instead", "of"), ("used", "to", "be"), ("use", "to", "be"),
     ("unable", "to"), ("fail", "to"), ("fails", "to"), ("failed", "to"), ("failing", "to"),
-    ("refuse", "to"), ("refuses", "to"), ("refused", "to"), ("refusing", "to")})
+    ("refuse", "to"), ("refuses", "to"), ("refused", "to"), ("refusing", "to"),
+    *(("not", w) for w in _NOT_ALL)})
 #: The first words of :data:`_NEGATING_PHRASES`.
 _NEGATING_FIRSTS = frozenset(p[0] for p in _NEGATING_PHRASES)
 
@@ -190,10 +195,14 @@ def _phrase_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {5: 3}
     >>> _phrase_targets("rather than quality".split()[1:], lex)
     {}
+    >>> _phrase_targets("not all staff are great".split(), lex)
+    {4: 1}
+    >>> _phrase_targets("most if not all staff are great".split(), lex)
+    {}
     """
     out: dict[int, int] = {}
     for j, w in enumerate(lower):
-        if w not in _NEGATING_FIRSTS:
+        if w not in _NEGATING_FIRSTS or (w == "not" and j and lower[j - 1] == "if"):
             continue
         for size in (2, 3):
             if tuple(lower[j:j + size]) in _NEGATING_PHRASES:
