@@ -230,8 +230,10 @@ SEED_TERMS = {
     "playing favorites": -2.0,
     # an obligation imposed: "expected to" (214 Kaggle cons / 10 pros, 30 of the cons at zero
     # or above: "expected to stay when shift ends") and "having to" (64 / 7); phrases ending
-    # in a stop word are never learned
-    "expected to": -1.5, "having to": -1.5, "required to": -1.5,
+    # in a stop word are never learned; so is a demand the reader is warned of, "be prepared
+    # to" (24 Kaggle cons / 0 pros, 7 of the cons at zero or above: "must be prepared to work
+    # evenings and weekends" read VADER's +0.9 for "prepared"; twenty-fifth session)
+    "expected to": -1.5, "having to": -1.5, "required to": -1.5, "be prepared to": -1.5,
     # weekend work and unsocial hours, topics (no evaluative word) said as a fault: "work
     # weekends", "working weekends", "weekend work(ing)" 68 cons / 1 pro, "unsocial hours"
     # 14 / 1 (its "unsociable" form is learned)

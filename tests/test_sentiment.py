@@ -96,6 +96,7 @@ def test_boosters_and_emphasis(nlp):
     ("The rota was a nightmare.", -1), ("Lots of office politics.", -1),
     ("Mediocre pay and stagnant growth.", -1), ("Management plays favourites.", -1),
     ("Expected to stay late when the shift ends.", -1), ("Not having to commute.", 1),
+    ("Must be prepared to work evenings and weekends.", -1),
     ("Lots of weekend work.", -1), ("Unsocial hours.", -1),
     ("Promotion is all about who you know.", -1), ("Pay could be higher.", -1),
     ("Staff discount and a variety of work.", 1), ("Low staff discount.", -1),
