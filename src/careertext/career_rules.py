@@ -183,8 +183,8 @@ def _rated_after(lower: list[str], lex: dict[str, float], first: int) -> Iterato
 
 def _phrase_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     """Map the index of each lexicon word that a phrase of :data:`_NEGATING_PHRASES` negates
-    to the index of the phrase's last word ("than", "of", "be", "to"), which carries no
-    valence of its own.
+    to the index of the phrase's last word ("than", "of", "be", "to", "all", "every" ...),
+    which carries no valence of its own; a "not" after "if" opens none ("if not all").
 
     >>> lex = {"quality": 1.5, "help": 1.7, "complained": -1.7, "great": 3.1}
     >>> _phrase_targets("volume rather than quality".split(), lex)
