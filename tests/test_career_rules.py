@@ -7,6 +7,7 @@ import pytest
 from careertext.career_rules import (
     _clause_lows,
     _lack_targets,
+    _middling_verdict,
     _phrase_targets,
     _regret_targets,
     _stop_targets,
@@ -66,3 +67,17 @@ def test_clause_lows_start_each_word_at_its_clause():
     starts = [0, 3, 9, 15]
     assert _clause_lows(text, starts) == [0, 0, 2, 2]
     assert _clause_lows("no real feedback", [0, 3, 8]) is None  # one clause
+
+
+@pytest.mark.parametrize("text, found", [
+    ("It was okay .", [2]),
+    ("Ok place to work", [0]),
+    ("Not bad to work for", [0, 1]),
+    ("Overall , it's an alright company", [4]),
+    ("The pay is ok", []),  # an aspect's praise
+    ("Ok job , poor pay", []),
+    ("Fine fine", []),  # one verdict only
+    ("ok " * 9, []),  # too long for a verdict
+])
+def test_middling_verdict_marks_a_bare_verdict_only(text, found):
+    assert _middling_verdict(text.lower().split()) == found

@@ -299,6 +299,19 @@ def test_an_unless_clause_is_a_condition_not_praise(nlp, text, sign):
     assert math.copysign(1, s.compound) == sign and s.compound != 0, s.explain()
 
 
+@pytest.mark.parametrize("text", ["OK", "It was okay.", "Okay place to work", "Not bad.",
+                                  "It's an alright company to work for."])
+def test_a_middling_verdict_on_the_whole_reads_neutral(nlp, text):
+    # VADER reads "ok" +0.30 and "not bad" +0.43, as much as "good"
+    assert sentiment(text, nlp=nlp, domain="career").compound == 0
+    assert sentiment(text, nlp=nlp, domain="general").compound > 0
+
+
+@pytest.mark.parametrize("text", ["The pay is okay.", "Good place to work."])
+def test_praise_of_an_aspect_or_good_verdict_stays_positive(nlp, text):
+    assert sentiment(text, nlp=nlp, domain="career").compound > 0
+
+
 @pytest.mark.parametrize("text", ["In the past few weeks I applied to ten jobs.",
                                   "Over the last few years the team doubled."])
 def test_a_few_of_time_is_no_lack(nlp, text):

@@ -577,3 +577,47 @@ def _condition_indices(lower: list[str], lows: list[int] | None,
             out.extend(i for i in range(u + 1, len(lower))
                        if (lows is None or lows[i] == lows[u]) and lex.get(lower[i], 0.0) > 0)
     return out
+
+
+#: A middling verdict on the whole job or place is no praise: "OK", "It was okay", "Okay place
+#: to work", "Not bad" name the middle of a rating scale, where VADER reads "ok" +0.30 and "not
+#: bad" +0.43, as much as "good". Among the Kaggle headlines such bare verdicts come with 3.1 to
+#: 3.4 stars on average, below the 3.5 of the headlines that read neutral (job titles) and far
+#: below "good" (4.1); so they read neutral. A verdict on an aspect keeps its praise ("the pay is
+#: ok", a pro): the sentence may hold only the verdict and the words of :data:`_VERDICT_FRAME`.
+_MIDDLING = frozenset({"ok", "okay", "alright", "fine"})
+_VERDICT_FRAME = frozenset({
+    "overall", "all", "in", "it", "its", "it's", "this", "that", "is", "was", "has", "been", "be",
+    "the", "a", "an", "just", "pretty", "quite", "only", "fairly", "mostly", "generally",
+    "kinda", "job", "company", "place", "employer", "workplace", "experience", "firm", "store",
+    "role", "business", "organisation", "organization", "work", "working", "here", "there",
+    "to", "for", "at", "students", "now", "start", "first", "i", "guess", "far"})
+_VERDICT_MAX = 8
+
+
+def _middling_verdict(lower: list[str]) -> list[int]:
+    """Indices of the rated words of a sentence that is a bare middling verdict (see
+    :data:`_MIDDLING`): its middling word, or both words of "not bad"; else none.
+
+    >>> _middling_verdict("it was okay".split())
+    [2]
+    >>> _middling_verdict("not bad place to work".split())
+    [0, 1]
+    >>> _middling_verdict("the pay is ok".split())
+    []
+    """
+    words = [w for w in lower if any(c.isalnum() for c in w)]
+    if not words or len(words) > _VERDICT_MAX:
+        return []
+    out: list[int] = []
+    for i, w in enumerate(lower):
+        if w in _MIDDLING:
+            out.append(i)
+        elif w == "not" and i + 1 < len(lower) and lower[i + 1] == "bad":
+            out += [i, i + 1]
+        elif w == "bad" and out and out[-1] == i:
+            continue
+        elif w not in _VERDICT_FRAME and any(c.isalnum() for c in w):
+            return []
+    # one verdict: "ok", or the two words of "not bad"
+    return out if len(out) == 1 or (len(out) == 2 and lower[out[0]] == "not") else []

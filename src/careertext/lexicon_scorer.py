@@ -14,6 +14,7 @@ from .career_rules import (
     _CONDITION,
     _CONTINUE,
     _LACK_CUES,
+    _MIDDLING,
     _NEGATING_FIRSTS,
     _NO_INDICES,
     _NO_ONE,
@@ -24,6 +25,7 @@ from .career_rules import (
     _clause_lows,
     _condition_indices,
     _lack_targets,
+    _middling_verdict,
     _no_one_targets,
     _phrase_targets,
     _plenty_target,
@@ -251,6 +253,9 @@ class LexiconScorer:
         if career and _CONDITION in layer_lower:  # "limited unless you're friends with them"
             skip = skip | {starts_w[i] for i in _condition_indices(layer_lower, lows_w,
                                                      lex)}
+        if career and (not _MIDDLING.isdisjoint(layer_lower) or "bad" in layer_lower):
+            # a middling verdict on the whole: "Okay place to work", "Not bad"
+            skip = skip | {starts_w[i] for i in _middling_verdict(layer_lower)}
         layer_hits = _layer_hits(self.layer, self._layer_firsts, words, layer_lower,
                                  self.contrast, covered, skip, lows_w, self.negated_layer,
                                  self._reached) \
