@@ -312,6 +312,13 @@ def test_praise_of_an_aspect_or_good_verdict_stays_positive(nlp, text):
     assert sentiment(text, nlp=nlp, domain="career").compound > 0
 
 
+@pytest.mark.parametrize("text", ["Pay could be a bit higher.",
+                                  "Salary could be slightly higher for the work."])
+def test_a_wish_for_more_keeps_its_phrase_with_a_degree(nlp, text):
+    s = sentiment(text, nlp=nlp, domain="career")
+    assert s.compound < 0 and "could be" in s.explain()[0].phrase
+
+
 @pytest.mark.parametrize("text", ["In the past few weeks I applied to ten jobs.",
                                   "Over the last few years the team doubled."])
 def test_a_few_of_time_is_no_lack(nlp, text):

@@ -385,6 +385,25 @@ _WISH_VERBS = frozenset({"be", "use", "do"})
 _WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "slightly",
                           "somewhat", "even", "alot", "lil"})
 _WISH_NICE_DEGREE = _WISH_DEGREE | frozenset(BOOSTERS)  # "would be really nice if"
+#: The degrees a wish may put between its "be" and a comparative, so that "could be a bit
+#: higher" reads as the phrase "could be higher" (a seed of the career lexicon: a wish for more
+#: pay in no rated word); see :func:`_wish_gap_aliases`.
+_WISH_GAPS = (("a", "bit"), ("a", "little"), ("a", "lot"), ("slightly",), ("much",), ("far",),
+              ("way",), ("somewhat",), ("even",), ("alot",))
+
+
+def _wish_gap_aliases(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
+    """The forms of a wish phrase "<modal> be <comparative>" with a degree before the
+    comparative (:data:`_WISH_GAPS`); none for any other phrase.
+
+    >>> [" ".join(a) for a in _wish_gap_aliases(("could", "be", "higher"))][:3]
+    ['could be a bit higher', 'could be a little higher', 'could be a lot higher']
+    >>> list(_wish_gap_aliases(("can", "be", "hard")))
+    []
+    """
+    if len(words) == 3 and words[0] in _WISH and words[1] == "be" and words[2].endswith("er"):
+        for gap in _WISH_GAPS:
+            yield (words[0], "be", *gap, words[2])
 
 
 def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:

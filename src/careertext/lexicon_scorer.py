@@ -36,6 +36,7 @@ from .career_rules import (
     _unnegated,
     _utmost_possible,
     _utmost_targets,
+    _wish_gap_aliases,
     _wish_targets,
 )
 from .vader import (
@@ -141,6 +142,10 @@ class LexiconScorer:
                     self._terms.setdefault((prefix, rest), term)
                     sizes.setdefault(prefix, set()).add(2)
                     self.lex.setdefault(f"{prefix}-{rest}", self.lex[term])
+        for words, term in list(self._terms.items()):  # "could be a bit higher"
+            for alias in _wish_gap_aliases(words):
+                self._terms.setdefault(alias, term)
+                sizes[alias[0]].add(len(alias))
         self.phrases = {w: tuple(sorted(s, reverse=True)) for w, s in sizes.items()}
         self._firsts = frozenset(self.phrases)
         self.emojis = _emoji_lexicon()
