@@ -13,6 +13,7 @@ from spacy.tokens import DocBin
 
 import careertext
 from careertext.errors import InputError, ModelWarning
+from careertext.lexicon_scorer import AMBIVALENCE
 from careertext.sentiment import (
     LexiconScorer,
     Sentiment,
@@ -75,9 +76,25 @@ def test_but_contrast_weighs_later_clause(nlp):
     s = score(nlp, "The pay is good but the hours are awful.")
     assert s.compound < 0
     weights = {c.phrase: c.weight for c in s.explain()}
-    assert weights["good"] == pytest.approx(1.9 * 0.5)
-    assert weights["awful"] == pytest.approx(-2.0 * 1.5)
+    # before "but" half, after it one and a half; and both halved again, as the sentence
+    # praises and faults (ambivalent)
+    assert weights["good"] == pytest.approx(1.9 * 0.5 * AMBIVALENCE)
+    assert weights["awful"] == pytest.approx(-2.0 * 1.5 * AMBIVALENCE)
     assert score(nlp, "The hours are awful, however the pay is good.").compound > 0
+
+
+def test_an_ambivalent_sentence_counts_its_weights_at_half(nlp, monkeypatch):
+    text = "Good pay but awful management."
+    mixed = sentiment(text, nlp=nlp, domain="career")
+    whole_pure = sentiment("Good pay and great people.", nlp=nlp, domain="career").compound
+    monkeypatch.setattr("careertext.lexicon_scorer.AMBIVALENCE", 1.0)
+    whole = sentiment(text, nlp=nlp, domain="career")
+    assert whole.compound < mixed.compound < 0
+    assert [c.weight for c in mixed.explain()] == pytest.approx(
+        [AMBIVALENCE * c.weight for c in whole.explain()])
+    # one sign only: the weights stay whole
+    pure = "Good pay and great people."
+    assert sentiment(pure, nlp=nlp, domain="career").compound == whole_pure
 
 
 def test_boosters_and_emphasis(nlp):
@@ -743,7 +760,8 @@ def test_negation_reaches_a_later_conjunct_after_or_in_career_text(nlp, blank_nl
     "I don't like the hours but love the team.",  # "but", not "or"
     "I didn't get the raise, or I would be happy.",  # a clause of its own
 ])
-def test_negation_does_not_reach_past_but_or_into_a_new_clause(nlp, text):
+def test_negation_does_not_reach_past_but_or_into_a_new_clause(nlp, text, monkeypatch):
+    monkeypatch.setattr("careertext.lexicon_scorer.AMBIVALENCE", 1.0)  # not what is tested
     general = sentiment(text, domain="general", nlp=nlp).explain()
     career = sentiment(text, domain="career", nlp=nlp).explain()
     for word in ("love", "happy"):

@@ -67,7 +67,11 @@ there:
 * a word VADER rates carries none in a compound that names a thing (``data/topic_compounds.yaml``:
   "good sick pay", "working bank holidays");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
-  ("I sat with a patient" is no "be patient").
+  ("I sat with a patient" is no "be patient");
+* a middling verdict on the whole reads neutral ("OK", "It was okay", "Not bad to work for"),
+  and a wish for more keeps its phrase with a degree in it ("could be a bit higher");
+* a sentence that both praises and faults is ambivalent: each of its weights counts half
+  (:data:`careertext.lexicon_scorer.AMBIVALENCE`; "Good pay but awful management").
 
 Other documents are scored exactly as VADER scores them (``domain="general"``): the document
 score is VADER's score of the whole text. ``domain="career"`` reads every document as career
