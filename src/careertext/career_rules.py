@@ -604,13 +604,14 @@ def _condition_indices(lower: list[str], lows: list[int] | None,
 #: 3.4 stars on average, below the 3.5 of the headlines that read neutral (job titles) and far
 #: below "good" (4.1); so they read neutral. A verdict on an aspect keeps its praise ("the pay is
 #: ok", a pro): the sentence may hold only the verdict and the words of :data:`_VERDICT_FRAME`.
+#: Not "fair", which is as often fairness (an item in a list of pros).
 _MIDDLING = frozenset({"ok", "okay", "alright", "fine"})
 _VERDICT_FRAME = frozenset({
     "overall", "all", "in", "it", "its", "it's", "this", "that", "is", "was", "has", "been", "be",
     "the", "a", "an", "just", "pretty", "quite", "only", "fairly", "mostly", "generally",
     "kinda", "job", "company", "place", "employer", "workplace", "experience", "firm", "store",
     "role", "business", "organisation", "organization", "work", "working", "here", "there",
-    "to", "for", "at", "students", "now", "start", "first", "i", "guess", "far"})
+    "to", "for", "at", "students", "now", "start", "first", "i", "guess", "so", "far"})
 _VERDICT_MAX = 8
 
 
@@ -622,6 +623,8 @@ def _middling_verdict(lower: list[str]) -> list[int]:
     [2]
     >>> _middling_verdict("not bad place to work".split())
     [0, 1]
+    >>> _middling_verdict("ok so far".split())
+    [0]
     >>> _middling_verdict("the pay is ok".split())
     []
     """

@@ -248,7 +248,8 @@ class LexiconScorer:
 
         With ``career=False`` only VADER's lexicon and rules apply (the result is VADER's own
         score); with ``career=True`` the domain lexicon, "however" as a contrast word and the
-        learned career layer apply too. Words starting at an offset in ``skip`` carry no
+        learned career layer apply too, and a sentence with contributions of both signs counts
+        each at :data:`AMBIVALENCE`. Words starting at an offset in ``skip`` carry no
         valence (a "like" that is a preposition), those at an offset in ``negate`` are negated
         as after "not" (the later conjunct of a negated word, "no feedback or praise"); both
         come from spaCy's tags and parse, see :class:`SentimentScorer`.
