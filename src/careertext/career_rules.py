@@ -628,18 +628,20 @@ def _middling_verdict(lower: list[str]) -> list[int]:
     >>> _middling_verdict("the pay is ok".split())
     []
     """
-    words = [w for w in lower if any(c.isalnum() for c in w)]
-    if not words or len(words) > _VERDICT_MAX:
-        return []
     out: list[int] = []
+    n_words = 0  # words, not marks of punctuation
     for i, w in enumerate(lower):
+        if not any(c.isalnum() for c in w):
+            continue
+        n_words += 1
         if w in _MIDDLING:
             out.append(i)
         elif w == "not" and i + 1 < len(lower) and lower[i + 1] == "bad":
             out += [i, i + 1]
         elif w == "bad" and out and out[-1] == i:
             continue
-        elif w not in _VERDICT_FRAME and any(c.isalnum() for c in w):
+        elif w not in _VERDICT_FRAME:
             return []
-    # one verdict: "ok", or the two words of "not bad"
-    return out if len(out) == 1 or (len(out) == 2 and lower[out[0]] == "not") else []
+    # a short sentence of one verdict: "ok", or the two words of "not bad"
+    one = len(out) == 1 or (len(out) == 2 and lower[out[0]] == "not")
+    return out if one and n_words <= _VERDICT_MAX else []
