@@ -68,6 +68,26 @@ def test_a_lack_of_a_bad_thing_frees_the_lack_word(nlp, text, negated, freed):
     assert (_words(text, found), _words(text, free)) == (negated, freed)
 
 
+_FOR_LEX = {"growth": 1.6, "opportunities": 1.6, "shortage": -1.0, "hard": -0.4,
+            "development": 1.0, "issues": -1.0, "compassion": 2.0}
+
+
+@pytest.mark.parametrize("text, negated", [
+    ("No opportunities for growth or development.", ["opportunities", "growth", "development"]),
+    ("Limited room for growth.", ["growth"]),
+    ("Room for growth is limited.", ["growth"]),
+    ("Space for growth feels limited.", ["growth"]),  # a copula other than "be"
+    ("Possibility of growth was limited.", ["growth"]),  # a passive participle
+    ("Chances of growth seem slim.", ["growth"]),
+    ("No shortage of opportunities.", ["shortage"]),  # a lack of a bad thing lacks no more
+    ("No compassion for health issues.", ["compassion"]),  # what it is for stays bad
+    ("No room, growth is fine.", []),  # a clause mark ends the phrase
+])
+def test_a_lack_reaches_what_its_noun_is_for_or_of(nlp, text, negated):
+    found, _ = _lacked_phrases(nlp(text), text, _FOR_LEX)
+    assert sorted(_words(text, found)) == sorted(negated)
+
+
 def test_a_topic_rated_bad_but_read_as_nothing_is_no_bad_thing(nlp):
     text = "Pay is low."  # the shipped lexicon rates "pay" -0.4 and reads it as a topic
     found, free = _lacked_phrases(nlp(text), text, {"pay": -0.4}, frozenset({"pay"}))

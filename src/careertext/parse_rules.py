@@ -234,7 +234,7 @@ _LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking", "limit", "limits"
 #: few and far between").
 _LACK_PREDICATES = frozenset({"limited", "few", "rare", "scarce", "lacking", "minimal",
                               "insufficient", "nonexistent", "non-existent", "sparse", "low",
-                              "less"})
+                              "less", "slim"})
 _LACK_WORD = re.compile(
     rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS | _LACK_PREDICATES))})\b", re.IGNORECASE)
 _PHRASE_DEPS = frozenset({"compound", "amod"})
@@ -259,9 +259,12 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
     ("limited, unhealthy snacks" is no lack of unhealthy snacks); "few" and "little" not as
     "some" (:func:`_some`: "a few good friends") nor after an adjective ("nice little
     perks"). The lack word keeps its own valence (it may open a phrase of the career lexicon:
-    "few development"). A lack said after its noun, as the predicate of "be" ("opportunities
-    for progression are limited", "... are few and far between", "rare", "scarce",
-    "minimal", "low"), negates the good words of the subject's phrase and its bare conjuncts.
+    "few development"). A lack said after its noun, as the predicate of "be" or another copula
+    ("opportunities for progression are limited", "... are few and far between", "rare",
+    "scarce", "minimal", "low", "chances seem slim") or as a passive participle ("growth was
+    limited"), negates the good words of the subject's phrase and its bare conjuncts. Either
+    way a lack of a good thing reaches what it is for or of (:func:`_complements`: "no
+    opportunities for growth", "room for growth is limited" had read as praise of growth).
 
     A lack of a bad thing is good: where the rated words of the lacked phrase are all bad
     (:func:`_all_bad`: "stress is minimal", "micromanagement is rare", "minimal stress"),
@@ -278,9 +281,10 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
     freed: list[int] = []
     for t in _tokens_at(doc, found):  # the tokens that start where a lack word does
         word = t.lower_
-        if word in _LACK_PREDICATES and t.dep_ in ("acomp", "attr") and t.head.lemma_ == "be":
+        verb = _lack_predicate_verb(t) if word in _LACK_PREDICATES else None
+        if verb is not None:
             # "opportunities for progression are limited": the subject's good words
-            subject = next((c for c in t.head.children if c.dep_ in SUBJECT_DEPS
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
                             and c.pos_ in ("NOUN", "PROPN") and c.i < t.i), None)
             if subject is not None and not _PHRASE_BREAK.search(text, subject.idx, t.idx):
                 heads = (subject, *_bare_conjuncts(subject, text))
@@ -288,8 +292,8 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
                 if _all_bad(rated, lex, neutral):  # "stress is minimal": a lack of a bad thing
                     negated.extend(w.idx for w in rated)
                     freed.append(t.idx)
-                else:
-                    negated.extend(_good_words(heads, lex))
+                else:  # "room for growth is limited": what it is for is lacking too
+                    negated.extend(_good_words((*heads, *_complements(subject, text)), lex))
             continue
         if word in _LACK_DETS:
             head = t.head
@@ -314,9 +318,46 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
         negated.extend(w.idx for w in lacked)
         if _all_bad(lacked, lex, neutral):
             freed.append(t.idx)  # "minimal stress": the lack word carries no valence
+        else:  # "no opportunities for growth": the good things it is for are lacking too
+            negated.extend(_good_words(_complements(head, text), lex))
         # of the conjuncts, only what is good is lacked: "little training and stress"
         negated.extend(_good_words(_bare_conjuncts(head, text), lex))
     return negated, freed
+
+
+#: Verbs that link a lack predicate to its subject ("opportunities are limited", "room for
+#: growth feels limited", "chances seem slim").
+_COPULAS = frozenset({"be", "feel", "seem", "appear", "look", "become", "remain", "get"})
+
+
+def _lack_predicate_verb(word: Token) -> Token | None:
+    """The verb whose subject the lack predicate ``word`` says is lacking: the copula of which
+    it is the predicate ("are limited", "feels limited", "seem slim"), or ``word`` itself as a
+    passive participle ("possibility of growth was limited"); else None."""
+    if word.dep_ in ("acomp", "attr", "oprd") and word.head.lemma_ in _COPULAS:
+        return word.head
+    if word.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in word.children):
+        return word
+    return None
+
+
+#: Prepositions whose object completes a lacked noun ("no room for growth", "lack of chances
+#: of promotion"): what the noun is for or of is lacking with it.
+_COMPLEMENT_PREPS = frozenset({"for", "of"})
+
+
+def _complements(head: Token, text: str) -> Iterator[Token]:
+    """The objects of "for" / "of" after ``head`` and their bare conjuncts, on the same line
+    with no clause mark between: what a lack of ``head`` lacks too ("no opportunities for
+    growth or development", "limited room for progression", "possibility of growth was
+    limited"; VADER's "no" and the lack word's phrase had reached only the noun, and the good
+    word after it had read as praise)."""
+    for p in head.children:
+        if p.dep_ == "prep" and p.i > head.i and p.lower_ in _COMPLEMENT_PREPS:
+            for o in p.children:
+                if o.dep_ == "pobj" and not _PHRASE_BREAK.search(text, head.idx, o.idx):
+                    yield o
+                    yield from _bare_conjuncts(o, text)
 
 
 def _all_bad(words: list[Token], lex: dict[str, float], neutral: frozenset[str]) -> bool:
