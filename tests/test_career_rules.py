@@ -41,6 +41,11 @@ LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "go
     ("it would be good to have better support", {"good", "better", "support"}),
     ("it would have been good if they offered support", {"good", "support"}),
     ("would be good to have more pay but the support is good", {"good"}),
+    # what a wished-for "more" asks for: the good words of its phrase, not past its end
+    ("need more career opportunities", {"opportunities"}),
+    ("should give more career support opportunities", {"support", "opportunities"}),
+    ("need more staff to support us", set()),
+    ("need more stress and support", set()),
 ])
 def test_lack_and_wish_negate_the_good_word(text, negated):
     words = text.split()

@@ -818,11 +818,17 @@ def test_lack_of_a_bad_thing_reads_well_and_general_text_keeps_vaders_reading():
     "We need better communication.", "Communication could improve.",
     "Would be nice to have better pay and more flexible hours.",
     "It would have been nice to get a thank you.",
+    "Need more career opportunities.",  # the good word a word or two after "more"
 ])
 def test_a_wish_for_more_is_a_shortfall_in_career_text(text):
     s = sentiment(text, domain="career")
     assert s.compound < 0, s.explain()
     assert sentiment(text, domain="general").compound > 0  # VADER's reading stands there
+
+
+def test_a_wish_for_more_reaches_a_phrase_of_the_career_lexicon():
+    s = sentiment("The firm needs to be a lot more forward thinking.", domain="career")
+    assert [c.phrase for c in s.explain()] == ["forward thinking"] and s.compound < 0
 
 
 @pytest.mark.parametrize("text", ["A startup could be a much better fit than a bank.",

@@ -359,8 +359,10 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
 #: to get a thank you"; "... but the people are great" keeps "great"). A need for better is
 #: one too: "need" / "needs" / "needed" (+ "to" (+ "be")) + such a
 #: comparative or "more" + a positive word ("management needs to be more structured", "need
-#: better management"), or a word of improvement ("working culture needs to improve", "needs
-#: improvement"), as is "could" / "should" + "improve" ("communication could improve").
+#: better management"; after "more", every positive word of the next three up to a word that
+#: ends the phrase: "need more career opportunities", :func:`_more_targets`), or a word of
+#: improvement ("working culture needs to improve", "needs improvement"), as is "could" /
+#: "should" + "improve" ("communication could improve").
 #: An adverb may stand after the modal ("could always be better", "should really be more
 #: transparent"), "made" after "be" ("can be made better"), and a verb of giving or having may
 #: take the place of "be" ("should have better compensation", "could offer a better bonus"), and
@@ -404,6 +406,42 @@ def _wish_gap_aliases(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     if len(words) == 3 and words[0] in _WISH and words[1] == "be" and words[2].endswith("er"):
         for gap in _WISH_GAPS:
             yield (words[0], "be", *gap, words[2])
+
+
+#: How many words after a wished-for "more" may name what it asks for ("need more career
+#: growth opportunities").
+_MORE_SPAN = 3
+#: Words that end that reach: what follows them is no longer the thing asked for ("need more
+#: staff to help", "need more people and better pay").
+_MORE_END = frozenset({"to", "and", "or", "of", "for", "in", "on", "at", "with", "than", "but",
+                       "so", "if", "when", "as", "because", "the", "a", "an"})
+
+
+def _more_targets(lower: list[str], k: int, lex: dict[str, float]) -> list[int]:
+    """The indices of the positive words among the :data:`_MORE_SPAN` words from index ``k``
+    (the word after a wished-for "more"; a phrase of the lexicon is one word), up to the first
+    of :data:`_MORE_END` or a word that does not start with a letter; none if a negative word
+    comes first.
+
+    >>> _more_targets("need more career growth opportunities".split(), 2,
+    ...               {"growth": 1.6, "opportunities": 1.6})
+    [3, 4]
+    >>> _more_targets("need more staff to help".split(), 2, {"help": 1.7})
+    []
+    >>> _more_targets("more hard work".split(), 1, {"hard": -0.4, "work": 1.0})
+    []
+    """
+    out: list[int] = []
+    for m in range(k, min(len(lower), k + _MORE_SPAN)):
+        word = lower[m]
+        if word in _MORE_END or not word[:1].isalpha():
+            break
+        valence = lex.get(word, 0.0)
+        if valence < 0 and not out:
+            break
+        if valence > 0:
+            out.append(m)
+    return out
 
 
 def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
@@ -490,6 +528,11 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
             k += 1
         more = k < n and lower[k] == "more"
         k += more
+        if more:  # "need more career growth opportunities": each good word of the phrase
+            wanted = _more_targets(lower, k, lex)
+            if wanted and "than" not in lower[wanted[-1] + 1:wanted[-1] + 4]:
+                out.update(dict.fromkeys(wanted, j0))
+            continue
         if k >= n or lex.get(lower[k], 0.0) <= 0 or "than" in lower[k + 1:k + 4]:
             continue
         if more or lower[k].endswith("er") or lower[k] in _IMPROVE:
