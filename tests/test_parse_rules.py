@@ -88,6 +88,18 @@ def test_a_lack_reaches_what_its_noun_is_for_or_of(nlp, text, negated):
     assert sorted(_words(text, found)) == sorted(negated)
 
 
+@pytest.mark.parametrize("text, negated", [
+    # the parser makes "support" a conjunct of "Lack" itself
+    ("Lack of staff and support", ["support"]),
+    # a list parsed as one phrase: the second "Lack" is no lacked thing
+    ("Lack of growth opportunity Lack of staff", ["growth", "opportunity"]),
+])
+def test_a_lack_noun_and_its_conjuncts_and_a_list_of_lacks(nlp, text, negated):
+    lex = {**_FOR_LEX, "lack": -1.3, "support": 1.7, "opportunity": 1.6}
+    found, _ = _lacked_phrases(nlp(text), text, lex)
+    assert sorted(set(_words(text, found))) == sorted(negated)
+
+
 def test_a_topic_rated_bad_but_read_as_nothing_is_no_bad_thing(nlp):
     text = "Pay is low."  # the shipped lexicon rates "pay" -0.4 and reads it as a topic
     found, free = _lacked_phrases(nlp(text), text, {"pay": -0.4}, frozenset({"pay"}))

@@ -254,7 +254,9 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
     so in "Limited career growth opportunities" and "No career progression opportunities"
     "growth" and "opportunities" had read positive. Here "no", "few", "little", "zero",
     "minimal", "insufficient", "limited" or "low" as the determiner or adjective of a noun, and
-    the object of "lack of" / "lacks" / "limits", negate the noun and its compounds and
+    the object of "lack of" / "lacks" / "limits" (and the bare conjuncts of a "lack" the parser
+    coordinated with them: "Lack of staff and support"; a lack word is never itself lacked:
+    "Lack of growth opportunity Lack of staff" is a list), negate the noun and its compounds and
     adjectives after the lack word, on the same line and with no clause mark between
     ("limited, unhealthy snacks" is no lack of unhealthy snacks); "few" and "little" not as
     "some" (:func:`_some`: "a few good friends") nor after an adjective ("nice little
@@ -310,15 +312,21 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
                 (c for c in t.children if c.dep_ == "dobj"), None)
             if head is None:
                 continue
+            if t.pos_ == "NOUN":  # "Lack of staff and support" parsed as "Lack", "support"
+                negated.extend(_good_words(_bare_conjuncts(t, text), lex))
         else:
             continue
         if _PHRASE_BREAK.search(text, t.idx, head.idx):
             continue  # a list ("No blame" and the next line's "Good perks"), or a clause mark
-        lacked = [w for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex]
+        # a lack word is no lacked thing: "Lack of progression opportunity Lack of staff" is
+        # a list, parsed as one phrase, and the second "Lack" lacks on its own
+        listed = head.lower_ in _LACK_VERBS
+        lacked = [w for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex
+                  and w.lower_ not in _LACK_VERBS]
         negated.extend(w.idx for w in lacked)
         if _all_bad(lacked, lex, neutral):
             freed.append(t.idx)  # "minimal stress": the lack word carries no valence
-        else:  # "no opportunities for growth": the good things it is for are lacking too
+        elif not listed:  # "no opportunities for growth": the good things it is for too
             negated.extend(_good_words(_complements(head, text), lex))
         # of the conjuncts, only what is good is lacked: "little training and stress"
         negated.extend(_good_words(_bare_conjuncts(head, text), lex))
