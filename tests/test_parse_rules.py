@@ -6,6 +6,7 @@ import spacy
 
 from careertext.parse_rules import (
     _compound_words,
+    _demand_predicates,
     _judged_nouns,
     _lacked_phrases,
     _tokens_at,
@@ -155,3 +156,17 @@ def test_judged_nouns_leave_negated_nouns_and_need_a_parse(nlp):
     doc = nlp("Poor job satisfaction.")
     assert _judged_nouns(doc, _JUDGE_LEX, negated=[doc[2].idx]) == []
     assert _judged_nouns(spacy.blank("en")("Poor job satisfaction."), _JUDGE_LEX) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Progression can be challenging.", True),
+    ("Work life balance very challenging.", True),  # the parser's subject of the adjective
+    ("The work is hard and challenging.", True),  # a conjunct of the predicate
+    ("Challenging work.", False),  # before a noun: praise
+    ("The work is not very challenging.", False),  # negated: another complaint
+    ("They keep challenging the status quo.", False),  # a verb with an object
+    ("Good pay, challenging.", False),  # a list, no subject
+])
+def test_a_demand_said_of_a_subject(nlp, text, found):
+    assert bool(_demand_predicates(nlp(text), text)) is found
+    assert _demand_predicates(spacy.blank("en")(text), text) == []  # no parse, nothing

@@ -894,3 +894,9 @@ def test_things_named_by_a_rated_word_carry_nothing(nlp, text):
 def test_thanks_said_is_gratitude(nlp, text, sign):
     # "thank" and "thanks" alone are topics of reviews ("little thanks"); said, they thank
     assert sentiment(text, nlp=nlp, domain="career").compound * sign > 0
+
+
+def test_a_demand_said_of_a_subject_is_a_difficulty_in_career_text():
+    assert sentiment("Progression can be challenging.", domain="career").compound < 0
+    assert sentiment("Challenging work.", domain="career").compound > 0  # praise
+    assert sentiment("Progression can be challenging.", domain="general").compound > 0  # VADER

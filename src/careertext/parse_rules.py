@@ -652,3 +652,54 @@ def _judging(adjective: Token, lex: dict[str, float]) -> bool:
     word = adjective.lower_
     return (lex.get(word, 0.0) < 0 and word not in _LACK and word not in _LACK_DETS
             and not any(c.dep_ == "neg" or _negator(c.lower_) for c in adjective.children))
+
+
+#: "Challenging" names a demand on whoever does the work. Said of a subject ("progression can
+#: be challenging", "work life balance very challenging") it tells of a difficulty: in the
+#: Kaggle reviews the predicate stands in 37 cons and 6 pros; before a noun it praises
+#: ("challenging work": 46 pros, 10 cons). VADER rates it +0.6, for the praise. ("Fast paced",
+#: its likeliest fellow, is praise as often as not, said of a subject or not.)
+_DEMANDS = frozenset({"challenging"})
+_PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "ROOT", "conj", "amod"})
+
+
+def _demand_predicates(doc: Doc, text: str) -> list[int]:
+    """Offsets of the demand words (:data:`_DEMANDS`) said of a subject, by spaCy's parse: the
+    predicate of a copula (:data:`_COPULAS`) or an adjective that has a subject of its own
+    (the parser's reading of "progression can be challenging" and "work life balance very
+    challenging"), an adjective after the noun that heads a fragment ("Work life balance very
+    challenging."), or a conjunct of these ("is hard and challenging"), with no clause mark
+    between subject and word. Not before a noun ("challenging work"), not a verb with an object
+    ("challenging the status quo"), not negated ("not very challenging" is another complaint).
+    The scorer negates them: a demand said of something is a difficulty. ``text`` is
+    ``doc.text``. Without a parser, none.
+
+    >>> from careertext.pipeline import load_pipeline
+    >>> doc = load_pipeline()("Progression can be challenging. Challenging work.")
+    >>> [doc.text[i:i + 11] for i in _demand_predicates(doc, doc.text)]
+    ['challenging']
+    """
+    if "challenging" not in text.lower() or not doc.has_annotation("DEP"):
+        return []
+    out = []
+    for t in doc:
+        if t.lower_ not in _DEMANDS or t.dep_ not in _PREDICATE_DEPS:
+            continue
+        pred = t.head if t.dep_ == "conj" else t  # "hard and challenging": the first's
+        if pred.dep_ == "amod" and pred.head.i < pred.i and pred.head.dep_ == "ROOT":
+            verb, subject = pred, pred.head  # after its noun: "Work life balance challenging."
+        else:
+            if pred.dep_ in ("acomp", "oprd", "attr") and pred.head.lemma_ in _COPULAS:
+                verb = pred.head
+            elif pred.dep_ == "ROOT" and pred.tag_ in ("JJ", "VBG"):
+                verb = pred
+            else:
+                continue
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
+                            and c.i < t.i), None)
+        if (subject is None or any(c.dep_ in ("dobj", "neg") for c in t.children)
+                or any(c.dep_ == "neg" for c in (*verb.children, *pred.children))
+                or _PHRASE_BREAK.search(text, subject.idx, pred.idx)):
+            continue
+        out.append(t.idx)
+    return out
