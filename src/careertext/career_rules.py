@@ -526,16 +526,14 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
         stop = min(n, k + 3)
         while k < stop and lower[k] in _WISH_DEGREE:
             k += 1
-        more = k < n and lower[k] == "more"
-        k += more
-        if more:  # "need more career growth opportunities": each good word of the phrase
-            wanted = _more_targets(lower, k, lex)
+        if k < n and lower[k] == "more":  # "need more career growth opportunities"
+            wanted = _more_targets(lower, k + 1, lex)  # each good word of the phrase
             if wanted and "than" not in lower[wanted[-1] + 1:wanted[-1] + 4]:
                 out.update(dict.fromkeys(wanted, j0))
             continue
         if k >= n or lex.get(lower[k], 0.0) <= 0 or "than" in lower[k + 1:k + 4]:
             continue
-        if more or lower[k].endswith("er") or lower[k] in _IMPROVE:
+        if lower[k].endswith("er") or lower[k] in _IMPROVE:
             out[k] = j0
     return out
 

@@ -663,7 +663,7 @@ _DEMANDS = frozenset({"challenging"})
 _PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "ROOT", "conj", "amod"})
 
 
-def _demand_predicates(doc: Doc, text: str) -> list[int]:
+def _demand_predicates(doc: Doc, text: str, lower: str) -> list[int]:
     """Offsets of the demand words (:data:`_DEMANDS`) said of a subject, by spaCy's parse: the
     predicate of a copula (:data:`_COPULAS`) or an adjective that has a subject of its own
     (the parser's reading of "progression can be challenging" and "work life balance very
@@ -672,14 +672,14 @@ def _demand_predicates(doc: Doc, text: str) -> list[int]:
     between subject and word. Not before a noun ("challenging work"), not a verb with an object
     ("challenging the status quo"), not negated ("not very challenging" is another complaint).
     The scorer negates them: a demand said of something is a difficulty. ``text`` is
-    ``doc.text``. Without a parser, none.
+    ``doc.text``, ``lower`` the same in lower case. Without a parser, none.
 
     >>> from careertext.pipeline import load_pipeline
     >>> doc = load_pipeline()("Progression can be challenging. Challenging work.")
-    >>> [doc.text[i:i + 11] for i in _demand_predicates(doc, doc.text)]
+    >>> [doc.text[i:i + 11] for i in _demand_predicates(doc, doc.text, doc.text.lower())]
     ['challenging']
     """
-    if "challenging" not in text.lower() or not doc.has_annotation("DEP"):
+    if "challenging" not in lower or not doc.has_annotation("DEP"):
         return []
     out = []
     for t in doc:

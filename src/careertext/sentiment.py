@@ -443,7 +443,7 @@ else None
             lacked += _hard_to_reach(doc, lower, self.scorer.lex)  # "hard to get holidays"
             lacked += _negated_objects(doc, text, lower, self.scorer.lex)  # "a fair chance"
             lacked += _lost_things(doc, lower, self.scorer.lex)  # "benefits were taken away"
-            lacked += _demand_predicates(doc, text)  # "progression can be challenging"
+            lacked += _demand_predicates(doc, text, lower)  # "progression can be challenging"
             if lacked:
                 negated = [*negated, *lacked]
             if freed:  # "stress is minimal": the lack word carries no valence
