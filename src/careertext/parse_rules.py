@@ -338,15 +338,23 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
 _COPULAS = frozenset({"be", "feel", "seem", "appear", "look", "become", "remain", "get"})
 
 
-def _lack_predicate_verb(word: Token) -> Token | None:
-    """The verb whose subject the lack predicate ``word`` says is lacking: the copula of which
-    it is the predicate ("are limited", "feels limited", "seem slim"), or ``word`` itself as a
-    passive participle ("possibility of growth was limited"); else None."""
+def _copula_of(word: Token) -> Token | None:
+    """The copula (:data:`_COPULAS`) of which ``word`` is the predicate ("are limited", "feels
+    limited", "can be challenging"), else None."""
     if word.dep_ in ("acomp", "attr", "oprd") and word.head.lemma_ in _COPULAS:
         return word.head
-    if word.tag_ == "VBN" and any(c.dep_ == "nsubjpass" for c in word.children):
-        return word
     return None
+
+
+def _lack_predicate_verb(word: Token) -> Token | None:
+    """The verb whose subject the lack predicate ``word`` says is lacking: the copula of which
+    it is the predicate (:func:`_copula_of`: "are limited", "seem slim"), or ``word`` itself as
+    a passive participle ("possibility of growth was limited"); else None."""
+    verb = _copula_of(word)
+    if verb is None and word.tag_ == "VBN" and any(c.dep_ == "nsubjpass"
+                                                   for c in word.children):
+        return word
+    return verb
 
 
 #: Prepositions whose object completes a lacked noun ("no room for growth", "lack of chances
@@ -665,7 +673,7 @@ _PREDICATE_DEPS = frozenset({"acomp", "oprd", "attr", "ROOT", "conj", "amod"})
 
 def _demand_predicates(doc: Doc, text: str, lower: str) -> list[int]:
     """Offsets of the demand words (:data:`_DEMANDS`) said of a subject, by spaCy's parse: the
-    predicate of a copula (:data:`_COPULAS`) or an adjective that has a subject of its own
+    predicate of a copula (:func:`_copula_of`) or an adjective that has a subject of its own
     (the parser's reading of "progression can be challenging" and "work life balance very
     challenging"), an adjective after the noun that heads a fragment ("Work life balance very
     challenging."), or a conjunct of these ("is hard and challenging"), with no clause mark
@@ -689,11 +697,9 @@ def _demand_predicates(doc: Doc, text: str, lower: str) -> list[int]:
         if pred.dep_ == "amod" and pred.head.i < pred.i and pred.head.dep_ == "ROOT":
             verb, subject = pred, pred.head  # after its noun: "Work life balance challenging."
         else:
-            if pred.dep_ in ("acomp", "oprd", "attr") and pred.head.lemma_ in _COPULAS:
-                verb = pred.head
-            elif pred.dep_ == "ROOT" and pred.tag_ in ("JJ", "VBG"):
-                verb = pred
-            else:
+            verb = _copula_of(pred) or (
+                pred if pred.dep_ == "ROOT" and pred.tag_ in ("JJ", "VBG") else None)
+            if verb is None:
                 continue
             subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS
                             and c.i < t.i), None)
