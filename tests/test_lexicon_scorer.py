@@ -42,6 +42,26 @@ def test_career_negation_stays_in_its_clause(text, sign):
     assert LexiconScorer().score(text, True).compound * sign > 0
 
 
+def test_each_negation_of_a_list_negates_its_own_item_in_career_text():
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    scorer = LexiconScorer()
+    vader = SentimentIntensityAnalyzer()
+    # VADER's window reaches "bad" from "neither" too, and negates it twice
+    for text in ("Neither good nor bad", "Pay is neither good nor bad", "Not good not bad"):
+        assert vader.polarity_scores(text)["compound"] < -0.4
+        assert scorer.score(text, False).compound < -0.4  # the general reading is VADER's
+        assert abs(scorer.score(text).compound) < 0.1, text
+    # a list of lacks is negative throughout: the second "no" is no praise
+    assert vader.polarity_scores("No bonus no raise")["compound"] > -0.3
+    assert scorer.score("No bonus no raise").compound < -0.5
+    # with no rated word between them, two negations still cancel
+    text = "It isn't not good"
+    assert scorer.score(text).compound == pytest.approx(
+        vader.polarity_scores(text)["compound"], abs=1e-4)
+    assert scorer.score(text).compound > 0
+
+
 def test_a_comma_glued_between_letters_splits_words_in_career_text_only():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 

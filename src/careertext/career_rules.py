@@ -5,6 +5,7 @@ negates or keeps; :class:`careertext.lexicon_scorer.LexiconScorer` applies them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -608,6 +609,35 @@ def _clause_lows(text: str, starts: list[int]) -> list[int] | None:
             low, prev = k, clause
         lows.append(low)
     return lows
+
+
+#: Words that open a negated item of a list (VADER's negations, "no").
+_LIST_NEGATIONS = frozenset({"no"})
+
+
+def _negation_floors(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
+    """For each word that a later negation of a list reaches (the negation too, and a merged
+    phrase that opens with one, "not bad"), the index of that negation: no negation before it
+    reaches the word. In "neither good nor bad" and "not good not bad"
+    each negation negates its own item; VADER's three-word window also reached "bad" from the
+    first, negating it twice (both sentences read -0.5). A list it is when a rated word stands
+    between the two negations; "it isn't that it isn't good" keeps both.
+
+    >>> lex = {"good": 1.9, "bad": -2.5}
+    >>> _negation_floors("neither good nor bad".split(), lex)
+    {2: 2, 3: 2}
+    >>> _negation_floors(["not", "good", "not bad", "at", "all"], lex)
+    {2: 2, 3: 2, 4: 2}
+    >>> _negation_floors("it isn't that it isn't good".split(), lex)
+    {}
+    """
+    negs = [k for k, w in enumerate(lower)
+            if _negated(f := w.split(" ", 1)[0]) or f in _LIST_NEGATIONS]
+    out: dict[int, int] = {}
+    for a, b in itertools.pairwise(negs):
+        if any(lower[r] in lex for r in range(a + 1, b)):
+            out.update((i, b) for i in range(b, min(b + 4, len(lower))))
+    return out
 
 
 #: A condition is no fact: the positive words after "unless" up to the end of its clause carry

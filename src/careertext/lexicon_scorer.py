@@ -26,6 +26,7 @@ from .career_rules import (
     _condition_indices,
     _lack_targets,
     _middling_verdict,
+    _negation_floors,
     _no_one_targets,
     _phrase_targets,
     _plenty_target,
@@ -314,7 +315,9 @@ class LexiconScorer:
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
-        lo = 0
+        # career text: a negation reaches no word of a later negated item ("neither good nor
+        # bad")
+        floors = _negation_floors(lower, lex) if career and any(trig) else {}
         for i in range(n):
             low = lower[i]
             if low in boosters:
@@ -351,8 +354,9 @@ class LexiconScorer:
             valence = base
             if low == "no" and i != n - 1 and lower[i + 1] in lex:
                 valence = 0.0
-            if lows:
-                lo = lows[i]
+            lo = lows[i] if lows else 0
+            if floors and i in floors:
+                lo = max(lo, floors[i])
             if not special and not any(trig[max(lo, i - 3):i]):
                 if neutral and low in neutral:  # a topic, bare: "I was promoted"
                     continue

@@ -41,7 +41,8 @@ there:
 * a comma glued between two letters separates words and clauses ("Great colleagues,not so
   great management": "great" negated);
 * negation, degree and lack words reach no word of another clause ("No cons, great company":
-  "great" is not negated);
+  "great" is not negated), and a negation none beyond the next negated item of a list
+  ("neither good nor bad": "bad" negated once, by "nor");
 * a lack word negates its whole noun phrase, by spaCy's parse ("limited career growth
   opportunities", :mod:`careertext.parse_rules`), and the good words of its bare conjuncts
   ("lack of opportunities and incentives"); so does a lack said after the noun ("opportunities are
