@@ -63,6 +63,9 @@ def test_stopping_rather_than_and_regret():
     assert [words[i] for i in _phrase_targets(words, LEX)] == ["good"]
     words = ["managers", "refuse", "to", "support", "us"]
     assert [words[i] for i in _phrase_targets(words, LEX)] == ["support"]
+    for unwilling in ("unwilling", "reluctant"):  # what one will not do is not done
+        words = ["staff", unwilling, "to", "support", "us"]
+        assert [words[i] for i in _phrase_targets(words, LEX)] == ["support"]
     words = ["i", "wish", "i", "had", "left", "sooner"]
     assert [words[i] for i in _regret_targets(words)] == ["wish"]
 

@@ -376,6 +376,9 @@ def test_explanations_sum_to_raw_score(nlp):
     ("Food choice was limited, unhealthy snacks everywhere.", -1),  # nor across a comma
     ("Promotions based on alliances rather than merit.", -1),  # what is not the case
     ("She supported us rather than complained.", 1),
+    ("Some staff unwilling to help.", -1),  # what one will not do is not done
+    ("Pay could have been higher.", -1),  # a wish for more, in the past
+    ("Bonuses could be higher.", -1),  # the good noun is the wish's topic
     ("Not all customers are friendly.", -1),  # not so of all: not so of some
     ("Not all projects are good.", -1),
     ("Most if not all colleagues are friendly.", 1),

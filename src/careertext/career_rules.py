@@ -115,16 +115,18 @@ _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
 #: complain instead of trying to help"; "supported us rather than complained" praises; 175
 #: Kaggle pros and cons use them); what "used to be" is no longer ("it used to be a great
 #: place to work"; "parking used to be a problem" praises); what one is "unable to", "fails
-#: to" or "refuses to" do is not done ("unable to move forward with career opportunities",
-#: "refuses to listen"). What is not so of all is not so of some: "not all", "not every",
-#: "not everyone", "not everybody", "not everything" ("not all customers are friendly", "not
-#: all projects are good" had read as praise, the word beyond the reach of VADER's "not"; "not
-#: everybody is horrible" praises a little); not after "if" ("most if not all staff are great").
+#: to", "refuses to", "is unwilling to" or "reluctant to" do is not done ("unable to move
+#: forward with career opportunities", "refuses to listen", "unwilling to help"). What is not
+#: so of all is not so of some: "not all", "not every", "not everyone", "not everybody", "not
+#: everything" ("not all customers are friendly", "not all projects are good" had read as
+#: praise, the word beyond the reach of VADER's "not"; "not everybody is horrible" praises a
+#: little); not after "if" ("most if not all staff are great").
 _NOT_ALL = ("all", "every", "everyone", "everybody", "everything")
 _NEGATING_PHRASES = frozenset({
     ("rather", "than"), ("instead", "of"), ("used", "to", "be"), ("use", "to", "be"),
     ("unable", "to"), ("fail", "to"), ("fails", "to"), ("failed", "to"), ("failing", "to"),
     ("refuse", "to"), ("refuses", "to"), ("refused", "to"), ("refusing", "to"),
+    ("unwilling", "to"), ("reluctant", "to"),
     *(("not", w) for w in _NOT_ALL)})
 #: The first words of :data:`_NEGATING_PHRASES`.
 _NEGATING_FIRSTS = frozenset(p[0] for p in _NEGATING_PHRASES)
@@ -390,23 +392,29 @@ _WISH_DEGREE = frozenset({"a", "bit", "little", "lot", "much", "far", "way", "sl
 _WISH_NICE_DEGREE = _WISH_DEGREE | frozenset(BOOSTERS)  # "would be really nice if"
 #: The degrees a wish may put between its "be" and a comparative, so that "could be a bit
 #: higher" reads as the phrase "could be higher" (a seed of the career lexicon: a wish for more
-#: pay in no rated word); see :func:`_wish_gap_aliases`.
+#: pay in no rated word), as "could have been higher" does; see :func:`_wish_gap_aliases`.
 _WISH_GAPS = (("a", "bit"), ("a", "little"), ("a", "lot"), ("slightly",), ("much",), ("far",),
               ("way",), ("somewhat",), ("even",), ("alot",))
 
 
 def _wish_gap_aliases(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     """The forms of a wish phrase "<modal> be <comparative>" with a degree before the
-    comparative (:data:`_WISH_GAPS`); none for any other phrase.
+    comparative (:data:`_WISH_GAPS`), and in the past ("could have been higher", with or
+    without a degree); none for any other phrase.
 
     >>> [" ".join(a) for a in _wish_gap_aliases(("could", "be", "higher"))][:3]
     ['could be a bit higher', 'could be a little higher', 'could be a lot higher']
+    >>> [" ".join(a) for a in _wish_gap_aliases(("could", "be", "higher"))][-2:]
+    ['could have been even higher', 'could have been alot higher']
     >>> list(_wish_gap_aliases(("can", "be", "hard")))
     []
     """
     if len(words) == 3 and words[0] in _WISH and words[1] == "be" and words[2].endswith("er"):
-        for gap in _WISH_GAPS:
-            yield (words[0], "be", *gap, words[2])
+        for be in (("be",), ("have", "been")):
+            if be != ("be",):
+                yield (words[0], *be, words[2])
+            for gap in _WISH_GAPS:
+                yield (words[0], *be, *gap, words[2])
 
 
 #: How many words after a wished-for "more" may name what it asks for ("need more career

@@ -639,13 +639,19 @@ def _wished_subject(noun: Token, lex: dict[str, float]) -> bool:
                                        and _wished(verb, c, lex) for c in verb.children)
 
 
+#: Comparatives of amount that make a wish for more with no rated word: the career lexicon's
+#: seeds "could be higher", "could be bigger" ("bonuses could be higher").
+_MORE_AMOUNT = frozenset({"higher", "bigger"})
+
+
 def _wished(verb: Token, word: Token, lex: dict[str, float]) -> bool:
     """Whether ``word``, the predicate of ``verb`` ("be", or the passive participle itself), is
     a wish for more: a modal of a wish on ``verb`` ("could", "should", "can", "must"; or
     ``verb`` the complement of "need"), not negated, and ``word`` a comparative the lexicon
-    rates positive, or such a word after "more", or "improved"; not with "than" ("could be
-    better than most" is praise)."""
-    if word.lower_ != "improved" and (lex.get(word.lower_, 0.0) <= 0 or not (
+    rates positive, or such a word after "more", or "improved", or a comparative of amount
+    (:data:`_MORE_AMOUNT`); not with "than" ("could be better than most" is praise)."""
+    if word.lower_ not in _MORE_AMOUNT and word.lower_ != "improved" and (
+            lex.get(word.lower_, 0.0) <= 0 or not (
             word.tag_ in ("JJR", "RBR") or any(c.lower_ == "more" for c in word.children))):
         return False
     if any(c.dep_ == "neg" for c in verb.children) or any(

@@ -36,7 +36,8 @@ there:
   "left") carry no weight;
 * "however" is a contrast word like "but";
 * a wish against the facts is a regret ("I wish I had left sooner": "wish" negated);
-* what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated);
+* what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated),
+  as is what one is unable, unwilling or reluctant to do ("unwilling to help");
 * a typographic apostrophe is a straight one ("aren’t great" negated, as "aren't great" is);
 * a comma glued between two letters separates words and clauses ("Great colleagues,not so
   great management": "great" negated);
@@ -70,7 +71,9 @@ there:
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
   ("I sat with a patient" is no "be patient");
 * a middling verdict on the whole reads neutral ("OK", "It was okay", "Not bad to work for"),
-  and a wish for more keeps its phrase with a degree in it ("could be a bit higher");
+  and a wish for more keeps its phrase with a degree in it ("could be a bit higher") or in
+  the past ("could have been higher"), and makes its good subject a topic ("bonuses could be
+  higher");
 * a sentence that both praises and faults is ambivalent: each of its weights counts half
   (:data:`careertext.lexicon_scorer.AMBIVALENCE`; "Good pay but awful management").
 
