@@ -119,3 +119,12 @@ def test_american_spelling_reads_as_the_british():
     us = sentiment("Favoritism is rampant.", domain="career").compound
     uk = sentiment("Favouritism is rampant.", domain="career").compound
     assert us == uk < 0
+
+
+def test_mild_praise_reads_below_good_praise():
+    # the learner had put "decent", found almost only in pros, at its cap (2.0), above VADER's
+    # "good" (1.9); Kaggle headlines with it average fewer stars than those with "good"
+    lex, vader = career_lexicon(), vader_lexicon()
+    assert vader["fair"] >= lex["decent"] > 0 and "decent" not in vader
+    assert 0 < sentiment("Decent pay.", domain="career").compound < sentiment(
+        "Good pay.", domain="career").compound
