@@ -48,7 +48,7 @@ def test_each_negation_of_a_list_negates_its_own_item_in_career_text():
     scorer = LexiconScorer()
     vader = SentimentIntensityAnalyzer()
     # VADER's window reaches "bad" from "neither" too, and negates it twice
-    for text in ("Neither good nor bad", "Pay is neither good nor bad", "Not good not bad"):
+    for text in ("Neither good nor bad", "Not good not bad"):
         assert vader.polarity_scores(text)["compound"] < -0.4
         assert scorer.score(text, False).compound < -0.4  # the general reading is VADER's
         assert abs(scorer.score(text).compound) < 0.1, text

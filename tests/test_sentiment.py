@@ -13,7 +13,7 @@ from spacy.tokens import DocBin
 
 import careertext
 from careertext.errors import InputError, ModelWarning
-from careertext.lexicon_scorer import AMBIVALENCE
+from careertext.lexicon_scorer import AMBIVALENCE, AMBIVALENCE_FAULT
 from careertext.sentiment import (
     LexiconScorer,
     Sentiment,
@@ -94,6 +94,20 @@ def test_an_ambivalent_sentence_counts_its_weights_at_half(nlp, monkeypatch):
         [AMBIVALENCE * c.weight for c in whole.explain()])
     # one sign only: the share does not apply
     assert sentiment(pure, nlp=nlp, domain="career").compound == pure_before
+
+
+def test_a_list_that_praises_and_faults_leans_to_the_fault(nlp):
+    # no contrast word says which weighs more: the fault counts at AMBIVALENCE_FAULT
+    text = "Great people, poor management."
+    weights = {c.phrase: c.weight for c in sentiment(text, nlp=nlp, domain="career").explain()}
+    assert weights["Great"] == pytest.approx(3.1 * AMBIVALENCE)
+    assert weights["poor"] == pytest.approx(-2.1 * AMBIVALENCE_FAULT)
+    assert AMBIVALENCE < AMBIVALENCE_FAULT < 1
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
+    assert sentiment(text, nlp=nlp, domain="general").compound > 0  # VADER's reading
+    # a contrast word decides by its own rule
+    assert sentiment("Poor management but great people.", nlp=nlp,
+                     domain="career").compound > 0
 
 
 def test_boosters_and_emphasis(nlp):

@@ -75,7 +75,9 @@ there:
   the past ("could have been higher"), and makes its good subject a topic ("bonuses could be
   higher");
 * a sentence that both praises and faults is ambivalent: each of its weights counts half
-  (:data:`careertext.lexicon_scorer.AMBIVALENCE`; "Good pay but awful management").
+  (:data:`careertext.lexicon_scorer.AMBIVALENCE`; "Good pay but awful management"), and where
+  no contrast word says which weighs more, its faults count more
+  (:data:`careertext.lexicon_scorer.AMBIVALENCE_FAULT`; "Great people, poor management").
 
 Other documents are scored exactly as VADER scores them (``domain="general"``): the document
 score is VADER's score of the whole text. ``domain="career"`` reads every document as career
