@@ -16,7 +16,7 @@ from careertext.career_rules import (
 
 LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "good": 1.9,
        "merit": 1.4, "improve": 1.9, "improved": 2.0, "stress": -1.8, "supportive": 1.9,
-       "ignored": -1.3}
+       "ignored": -1.3, "ideal": 2.4, "perfect": 2.7}
 
 
 @pytest.mark.parametrize("text, negated", [
@@ -66,6 +66,9 @@ def test_stopping_rather_than_and_regret():
     for unwilling in ("unwilling", "reluctant"):  # what one will not do is not done
         words = ["staff", unwilling, "to", "support", "us"]
         assert [words[i] for i in _phrase_targets(words, LEX)] == ["support"]
+    words = ["a", "less", "than", "ideal", "balance", "far", "from", "perfect"]
+    assert [words[i] for i in _phrase_targets(words, LEX)] == ["ideal", "perfect"]
+    assert not _phrase_targets(["paid", "less", "than", "a", "year", "ago"], LEX)
     words = ["i", "wish", "i", "had", "left", "sooner"]
     assert [words[i] for i in _regret_targets(words)] == ["wish"]
 

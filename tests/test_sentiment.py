@@ -391,6 +391,7 @@ def test_explanations_sum_to_raw_score(nlp):
     ("Promotions based on alliances rather than merit.", -1),  # what is not the case
     ("She supported us rather than complained.", 1),
     ("Some staff unwilling to help.", -1),  # what one will not do is not done
+    ("Work-life balance is less than ideal.", -1),  # what is less than ideal is not ideal
     ("Pay could have been higher.", -1),  # a wish for more, in the past
     ("Bonuses could be higher.", -1),  # the good noun is the wish's topic
     ("Not all customers are friendly.", -1),  # not so of all: not so of some

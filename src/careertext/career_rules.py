@@ -116,7 +116,9 @@ _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
 #: Kaggle pros and cons use them); what "used to be" is no longer ("it used to be a great
 #: place to work"; "parking used to be a problem" praises); what one is "unable to", "fails
 #: to", "refuses to", "is unwilling to" or "reluctant to" do is not done ("unable to move
-#: forward with career opportunities", "refuses to listen", "unwilling to help"). What is not
+#: forward with career opportunities", "refuses to listen", "unwilling to help"); what is
+#: "less than" or "far from" something is not it ("a less than ideal work-life balance" had
+#: read +0.74 by VADER's "ideal", "far from perfect"). What is not
 #: so of all is not so of some: "not all", "not every", "not everyone", "not everybody", "not
 #: everything" ("not all customers are friendly", "not all projects are good" had read as
 #: praise, the word beyond the reach of VADER's "not"; "not everybody is horrible" praises a
@@ -126,7 +128,7 @@ _NEGATING_PHRASES = frozenset({
     ("rather", "than"), ("instead", "of"), ("used", "to", "be"), ("use", "to", "be"),
     ("unable", "to"), ("fail", "to"), ("fails", "to"), ("failed", "to"), ("failing", "to"),
     ("refuse", "to"), ("refuses", "to"), ("refused", "to"), ("refusing", "to"),
-    ("unwilling", "to"), ("reluctant", "to"),
+    ("unwilling", "to"), ("reluctant", "to"), ("less", "than"), ("far", "from"),
     *(("not", w) for w in _NOT_ALL)})
 #: The first words of :data:`_NEGATING_PHRASES`.
 _NEGATING_FIRSTS = frozenset(p[0] for p in _NEGATING_PHRASES)

@@ -37,7 +37,8 @@ there:
 * "however" is a contrast word like "but";
 * a wish against the facts is a regret ("I wish I had left sooner": "wish" negated);
 * what one stopped doing is no longer done ("I stopped enjoying the work": "enjoying" negated),
-  as is what one is unable, unwilling or reluctant to do ("unwilling to help");
+  as is what one is unable, unwilling or reluctant to do ("unwilling to help"), and what is
+  "less than" or "far from" good ("a less than ideal work-life balance");
 * a typographic apostrophe is a straight one ("aren’t great" negated, as "aren't great" is);
 * a comma glued between two letters separates words and clauses ("Great colleagues,not so
   great management": "great" negated);
