@@ -78,6 +78,7 @@ import build_career_lexicon as lexicon_script  # noqa: E402
 
 from careertext.career_lexicons import career_lexicon, is_career_text  # noqa: E402
 from careertext.lexicon_scorer import NEG_MARK, LexiconScorer  # noqa: E402
+from careertext.sentiment import combined_raw  # noqa: E402
 from careertext.vader import (  # noqa: E402
     _WORD,
     BOOSTERS,
@@ -308,9 +309,7 @@ def doc_raw(scorer: LexiconScorer, text: str, gate: Gate) -> float:
     """A document's raw score as the component makes it with ``domain="auto"``."""
     if not gate(text):
         return scorer.score(text, False).raw
-    raws = [scorer.score(u, True).raw for u in units(text)]
-    k = sum(1 for r in raws if r)
-    return sum(raws) / math.sqrt(k) if k else 0.0
+    return combined_raw([scorer.score(u, True).raw for u in units(text)])
 
 
 def evaluate(scorer: LexiconScorer, rows, gate: Gate) -> dict[str, float]:

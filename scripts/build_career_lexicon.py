@@ -95,6 +95,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from careertext.career_rules import _LACK, _some  # noqa: E402
 from careertext.lexicon_scorer import LexiconScorer  # noqa: E402
 from careertext.parse_rules import TAG_READ_WORDS  # noqa: E402
+from careertext.sentiment import combined_raw  # noqa: E402
 from careertext.vader import _WORD, BOOSTERS, NEGATE, vader_lexicon  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "glassdoor-reviews" / "glassdoor_kaggle_subset_10k.csv"
@@ -790,13 +791,10 @@ def add_spellings(lex: dict[str, tuple[float, int, str]]) -> None:
             lex[us] = lex[term]
 
 
-def doc_raw(scorer: LexiconScorer, text: str) -> float:
-    """A document's compound as the component makes it (sentences, ``sum(raw) / sqrt(k)``)."""
-    raws = [scorer.score(s).raw for s in _SENT.split(text) if s.strip()]
-    k = sum(1 for r in raws if r)
-    if not k:
-        return 0.0
-    s = sum(raws) / math.sqrt(k)
+def doc_raw(scorer: LexiconScorer, text: str, career: bool = True) -> float:
+    """A document's compound as the component makes it (sentences combined by
+    :func:`careertext.sentiment.combined_raw`)."""
+    s = combined_raw([scorer.score(s).raw for s in _SENT.split(text) if s.strip()], career)
     return s / math.sqrt(s * s + 15)
 
 
@@ -805,11 +803,12 @@ def evaluate(lexicon: dict[str, float] | None, rows) -> dict[str, float]:
     from sklearn.metrics import roc_auc_score
 
     scorer = LexiconScorer(lexicon) if lexicon is not None else LexiconScorer(contrast=("but",))
-    p = np.array([doc_raw(scorer, r[0]) for r in rows])
-    c = np.array([doc_raw(scorer, r[1]) for r in rows])
+    career = lexicon is not None
+    p = np.array([doc_raw(scorer, r[0], career) for r in rows])
+    c = np.array([doc_raw(scorer, r[1], career) for r in rows])
     y = np.r_[np.ones(len(p)), np.zeros(len(c))]
     rated = [r for r in rows if math.isfinite(r[4])]
-    h = [doc_raw(scorer, r[3]) for r in rated]
+    h = [doc_raw(scorer, r[3], career) for r in rated]
     return {"auc": roc_auc_score(y, np.r_[p, c]), "cons_neg": float((c < 0).mean()),
             "pros_pos": float((p > 0).mean()),
             "rho_head": float(spearmanr(h, [r[4] for r in rated])[0])}

@@ -110,6 +110,28 @@ def test_a_list_that_praises_and_faults_leans_to_the_fault(nlp):
                      domain="career").compound > 0
 
 
+def test_a_text_that_praises_and_faults_leans_to_its_faults(nlp):
+    from careertext.sentiment import MIXED_FAULT
+    from careertext.vader import _normalize
+
+    s = sentiment("Great team. Awful hours.", nlp=nlp, domain="career")
+    pos, neg = (sentiment(x, nlp=nlp, domain="career").compound
+                for x in ("Great team.", "Awful hours."))
+    assert pos > 0 > neg and pos + neg > 0  # VADER rates "great" above "awful"
+    raws = [_raw(c) for c in (pos, neg)]
+    assert MIXED_FAULT > 1
+    assert s.compound == pytest.approx(
+        _normalize((raws[0] + MIXED_FAULT * raws[1]) / 2 ** 0.5), abs=2e-3)
+    assert s.compound < 0
+    # one sign only: no weighting; the general reading is VADER's
+    assert sentiment("Great team. Nice hours.", nlp=nlp, domain="career").compound > pos
+    assert sentiment("Great team. Awful hours.", nlp=nlp, domain="general").compound > 0
+
+
+def _raw(compound):
+    return compound * (15 / (1 - compound * compound)) ** 0.5
+
+
 def test_boosters_and_emphasis(nlp):
     plain = score(nlp, "The culture is good.").compound
     assert score(nlp, "The culture is very good.").compound > plain
