@@ -794,7 +794,7 @@ def add_spellings(lex: dict[str, tuple[float, int, str]]) -> None:
 def doc_raw(scorer: LexiconScorer, text: str, career: bool = True) -> float:
     """A document's compound as the component makes it (sentences combined by
     :func:`careertext.sentiment.combined_raw`)."""
-    s = combined_raw([scorer.score(s).raw for s in _SENT.split(text) if s.strip()], career)
+    s = combined_raw([scorer.score(u).raw for u in _SENT.split(text) if u.strip()], career)
     return s / math.sqrt(s * s + 15)
 
 

@@ -118,11 +118,11 @@ _CEASE_STATE = frozenset({"being", "feeling", "getting", "becoming"})
 #: to", "refuses to", "is unwilling to" or "reluctant to" do is not done ("unable to move
 #: forward with career opportunities", "refuses to listen", "unwilling to help"); what is
 #: "less than" or "far from" something is not it ("a less than ideal work-life balance" had
-#: read +0.74 by VADER's "ideal", "far from perfect"). What is not
-#: so of all is not so of some: "not all", "not every", "not everyone", "not everybody", "not
-#: everything" ("not all customers are friendly", "not all projects are good" had read as
-#: praise, the word beyond the reach of VADER's "not"; "not everybody is horrible" praises a
-#: little); not after "if" ("most if not all staff are great").
+#: read +0.74 by VADER's "ideal", "far from perfect"). What is not so of all is not so of
+#: some: "not all", "not every", "not everyone", "not everybody", "not everything" ("not all
+#: customers are friendly", "not all projects are good" had read as praise, the word beyond
+#: the reach of VADER's "not"; "not everybody is horrible" praises a little); not after "if"
+#: ("most if not all staff are great").
 _NOT_ALL = ("all", "every", "everyone", "everybody", "everything")
 _NEGATING_PHRASES = frozenset({
     ("rather", "than"), ("instead", "of"), ("used", "to", "be"), ("use", "to", "be"),
@@ -412,11 +412,10 @@ def _wish_gap_aliases(words: tuple[str, ...]) -> Iterator[tuple[str, ...]]:
     []
     """
     if len(words) == 3 and words[0] in _WISH and words[1] == "be" and words[2].endswith("er"):
-        for be in (("be",), ("have", "been")):
-            if be != ("be",):
-                yield (words[0], *be, words[2])
-            for gap in _WISH_GAPS:
-                yield (words[0], *be, *gap, words[2])
+        modal, comparative = words[0], words[2]
+        yield from ((modal, "be", *gap, comparative) for gap in _WISH_GAPS)
+        yield (modal, "have", "been", comparative)
+        yield from ((modal, "have", "been", *gap, comparative) for gap in _WISH_GAPS)
 
 
 #: How many words after a wished-for "more" may name what it asks for ("need more career
@@ -628,17 +627,17 @@ _LIST_NEGATIONS = frozenset({"no"})
 def _negation_floors(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     """For each word that a later negation of a list reaches (the negation too, and a merged
     phrase that opens with one, "not bad"), the index of that negation: no negation before it
-    reaches the word. In "neither good nor bad" and "not good not bad"
-    each negation negates its own item; VADER's three-word window also reached "bad" from the
-    first, negating it twice (both sentences read -0.5). A list it is when a rated word stands
-    between the two negations; "it isn't that it isn't good" keeps both.
+    reaches the word. In "neither good nor bad" and "not good not bad" each negation negates
+    its own item; VADER's three-word window also reached "bad" from the first, negating it
+    twice (both sentences read -0.5). A list it is when a rated word stands between the two
+    negations; "it isn't not good" keeps VADER's double negation.
 
     >>> lex = {"good": 1.9, "bad": -2.5}
     >>> _negation_floors("neither good nor bad".split(), lex)
     {2: 2, 3: 2}
     >>> _negation_floors(["not", "good", "not bad", "at", "all"], lex)
     {2: 2, 3: 2, 4: 2}
-    >>> _negation_floors("it isn't that it isn't good".split(), lex)
+    >>> _negation_floors("it isn't not good".split(), lex)
     {}
     """
     negs = [k for k, w in enumerate(lower)
