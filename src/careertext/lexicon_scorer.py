@@ -151,7 +151,6 @@ class LexiconScorer:
         self._reached = {t: v for t, v in self.lex.items()
                          if not (t in self.neutral and self.general[t] < 0)}
         self.contrast = tuple(contrast)
-        self.contrast_set = frozenset(self.contrast)
         self.layer = {t: v for t, v in (layer or {}).items() if not t.startswith(NEG_MARK)}
         # the layer's negated words ("¬listen": "they don't listen"), keyed by the word
         self.negated_layer = {t[1:]: v for t, v in (layer or {}).items()
@@ -402,8 +401,10 @@ class LexiconScorer:
             if neutral and low in neutral and valence * base > 0:  # a topic, not negated
                 continue
             sentiments[i] = valence
+        contrasted = False
         for word in self.contrast if career else ("but",):
             if word in lower:
+                contrasted = True
                 bi = lower.index(word)
                 for k in range(n):
                     if k < bi:
@@ -424,7 +425,7 @@ class LexiconScorer:
                 raw_total += w
             contributions.sort(key=lambda c: (c[0], c[1]))
         if career and raw_total and _ambivalent(contributions):  # "good pay but long hours"
-            fault = AMBIVALENCE if not self.contrast_set.isdisjoint(lower) else AMBIVALENCE_FAULT
+            fault = AMBIVALENCE if contrasted else AMBIVALENCE_FAULT
             for c in contributions:
                 c[2] *= AMBIVALENCE if c[2] > 0 else fault
             raw_total = sum(c[2] for c in contributions)

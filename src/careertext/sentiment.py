@@ -339,8 +339,8 @@ def _aggregate(sentences: list[dict[str, Any]], career: bool = True) -> dict[str
     """
     if not sentences:
         return {"compound": 0.0, "neg": 0.0, "neu": 0.0, "pos": 0.0}
-    out = {"compound": round(_normalize(combined_raw([_raw_of(d) for d in sentences], career)),
-                             4)}
+    raw = combined_raw([_raw_of(d) for d in sentences], career)
+    out = {"compound": round(_normalize(raw), 4)}
     weights = [max(1, d["end"] - d["start"]) for d in sentences]
     total = sum(weights)
     for key in ("neg", "neu", "pos"):
