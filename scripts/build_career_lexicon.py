@@ -338,6 +338,13 @@ SEED_TERMS = {
     # thank you" reads negative), and so is one wished for: the wish rule negates what "would be
     # nice to" asks for ("it would be nice to get a thank you" reads negative)
     "thank you": 1.5, "thank god": 2.0, "thank goodness": 2.0,
+    # twenty-ninth session, read among the Kaggle cons that scored zero or above: work imposed,
+    # "have / has / had to work" (91 Kaggle cons / 6 pros, 26 of the cons at zero or above:
+    # "Have to work night shift"), an obligation as "having to" is, whose "work" the learner
+    # leaves a topic; "don't have to work weekends" reads as praise; and pay "under (the)
+    # market", as "below market" (a US-style con, "Pay is way under market", read 0)
+    "have to work": -1.5, "has to work": -1.5, "had to work": -1.5,
+    "under market": -1.5, "under the market": -1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

@@ -9,6 +9,7 @@ from careertext.career_rules import (
     _lack_targets,
     _middling_verdict,
     _phrase_targets,
+    _regret_objects,
     _regret_targets,
     _stop_targets,
     _wish_targets,
@@ -71,6 +72,11 @@ def test_stopping_rather_than_and_regret():
     assert not _phrase_targets(["paid", "less", "than", "a", "year", "ago"], LEX)
     words = ["i", "wish", "i", "had", "left", "sooner"]
     assert [words[i] for i in _regret_targets(words)] == ["wish"]
+    words = ["wish", "there", "were", "more", "opportunities"]
+    regret = _regret_targets(words)
+    assert [words[i] for i in regret] == ["wish"]
+    assert [words[i] for i in _regret_objects(words, regret, LEX)] == ["opportunities"]
+    assert not _regret_targets(["i", "wish", "you", "continued", "success"])  # a blessing
 
 
 def test_clause_lows_start_each_word_at_its_clause():

@@ -165,6 +165,8 @@ def test_boosters_and_emphasis(nlp):
     ("Never time to be bored.", 1), ("Management could do better.", -1),
     ("Many benefits being removed.", -1), ("They took away our staff bonus.", -1),
     ("The staff bonus wasn't removed.", 1),
+    ("You have to work at least one weekend shift.", -1), ("Had to work through lunch.", -1),
+    ("You don't have to work weekends.", 1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign
@@ -295,6 +297,9 @@ def test_negated_topic_word_keeps_vader_reading(nlp, text):
     "I wish my manager would listen to the team.",
     "I wish I'd known how little the title meant.",
     "I wish I’d known how little the title meant.",  # a typographic apostrophe too
+    # ... and what it wishes for is lacking (VADER: "flexibility" +1.7, "better" +1.9)
+    "Wish there was more remote flexibility.", "I wish the pay was better.",
+    "Wish they offered more training.",
     # what one stopped doing is no longer done (VADER: "enjoying" +2.4, "stopped" -0.9)
     "Somewhere in my third year I stopped enjoying the work.",
     "After the reorganisation I stopped caring about the job.",
@@ -912,7 +917,7 @@ def test_no_negated_word_where_the_author_speaks_or_vader_reads(nlp, text):
     ("Partners take credit for your work.", -1), ("Management micromanages at times.", -1),
     ("Pay is below market and the merit increase was 2%.", -1),
     ("Pressure to push credit cards on customers.", -1),
-    ("You can excel here if you work hard.", 1),
+    ("You can excel here if you work hard.", 1), ("Pay is way under market.", -1),
 ])
 def test_us_review_vocabulary(nlp, text, sign):
     # read among the project's US-style reviews (eval/domain/us_reviews_dev.tsv): VADER reads

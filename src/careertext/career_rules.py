@@ -322,7 +322,7 @@ def _gerund_targets(lower: list[str], lex: dict[str, float], j: int) -> dict[int
 #: and VADER's +1.7 for "wish" is negated there; "I wish you all the best" keeps it.
 _REGRET = frozenset({"wish", "wished"})
 _REGRET_SUBJECTS = frozenset({"i", "we", "you", "they", "he", "she", "someone", "somebody",
-                              "it", "my", "our", "the"})
+                              "it", "my", "our", "the", "there"})
 _REGRET_VERBS = frozenset({"had", "hadn't", "hadnt", "were", "was", "could", "would", "did",
                            "didn't", "didnt", "knew", "could've", "would've"})
 # (career text reads "’" as "'": "I’d" is "i'd" here)
@@ -330,12 +330,18 @@ _REGRET_CONTRACTED = frozenset({"i'd", "we'd", "you'd", "they'd", "he'd", "she'd
 
 
 def _regret_targets(lower: list[str]) -> frozenset[int]:
-    """Indices of the "wish" words that look back against the facts.
+    """Indices of the "wish" words that look back against the facts. A past form after a
+    subject other than "you" counts as the verb too ("I wish they offered more training"; "I
+    wish you continued success" is a blessing).
 
     >>> sorted(_regret_targets("i wish i had left sooner".split()))
     [1]
     >>> sorted(_regret_targets("i wish my manager would listen".split()))
     [1]
+    >>> sorted(_regret_targets("wish there was more flexibility".split()))
+    [0]
+    >>> sorted(_regret_targets("wish they offered more training".split()))
+    [0]
     >>> sorted(_regret_targets("i wish you all the best".split()))
     []
     """
@@ -345,8 +351,9 @@ def _regret_targets(lower: list[str]) -> frozenset[int]:
         if w not in _REGRET or i + 1 >= n:
             continue
         nxt = lower[i + 1]
-        if nxt in _REGRET_CONTRACTED or (
-                nxt in _REGRET_SUBJECTS and not _REGRET_VERBS.isdisjoint(lower[i + 2:i + 4])):
+        if nxt in _REGRET_CONTRACTED or (nxt in _REGRET_SUBJECTS and (
+                not _REGRET_VERBS.isdisjoint(lower[i + 2:i + 4])
+                or (nxt != "you" and i + 2 < n and lower[i + 2].endswith("ed")))):
             out.add(i)
     return frozenset(out)
 
@@ -451,6 +458,39 @@ def _more_targets(lower: list[str], k: int, lex: dict[str, float]) -> list[int]:
             break
         if valence > 0:
             out.append(m)
+    return out
+
+
+def _regret_objects(lower: list[str], regret: frozenset[int],
+                    lex: dict[str, float]) -> dict[int, int]:
+    """Map each good word that a regret (:func:`_regret_targets`) wishes for to the "wish":
+    a comparative the lexicon rates positive, or the good words after a "more"
+    (:func:`_more_targets`), up to :data:`_WISH_OBJECT_SPAN` words on and before a word that
+    ends the wish (:data:`_WISH_OBJECT_END`). What is wished for is lacking, as after "could
+    be": "I wish there was more flexibility", "wish the pay was better"; a plain good word is
+    not ("I wish I'd known how good I had it").
+
+    >>> lex = {"better": 1.9, "flexibility": 1.7, "good": 1.9}
+    >>> _regret_objects("wish there was more flexibility".split(), frozenset({0}), lex)
+    {4: 0}
+    >>> _regret_objects("i wish the pay was better".split(), frozenset({1}), lex)
+    {5: 1}
+    >>> _regret_objects("i wish i'd known how good i had it".split(), frozenset({1}), lex)
+    {}
+    """
+    out: dict[int, int] = {}
+    n = len(lower)
+    for j in regret:
+        for m in range(j + 1, min(n, j + 1 + _WISH_OBJECT_SPAN)):
+            word = lower[m]
+            if word in _WISH_OBJECT_END:
+                break
+            if word == "more":
+                out.update(dict.fromkeys(_more_targets(lower, m + 1, lex), j))
+                break
+            if word.endswith("er") and lex.get(word, 0.0) > 0:
+                out[m] = j
+                break
     return out
 
 

@@ -31,6 +31,7 @@ from .career_rules import (
     _phrase_targets,
     _plenty_target,
     _rated_after,
+    _regret_objects,
     _regret_targets,
     _some,
     _stop_targets,
@@ -314,13 +315,15 @@ class LexiconScorer:
             lacked = {**lacked, **_phrase_targets(lower, lex)}
         if career and ("one" in lower or not _NO_ONE.isdisjoint(lower)):  # "nobody cares"
             lacked = {**lacked, **_no_one_targets(lower, lex)}
+        regret = (_regret_targets(lower) if career and not _REGRET.isdisjoint(lower)
+                  else _NO_INDICES)
+        if regret:  # "I wish there was more flexibility": "flexibility" is lacking
+            lacked = {**lacked, **_regret_objects(lower, regret, lex)}
         if lows and lacked:  # "very low, long hours": "low" lacks nothing after the comma
             lacked = {k: j for k, j in lacked.items() if lows[k] == lows[j]}
         utmost = (_utmost_targets(lower, lex) if career and _utmost_possible(lower)
                   else _NO_INDICES)
         neutral = self.neutral if career else _NO_WORDS
-        regret = (_regret_targets(lower) if career and not _REGRET.isdisjoint(lower)
-                  else _NO_INDICES)
         # Fast path: a lexicon word with no rule word in the three before it scores its valence.
         trig = [w in _TRIGGERS or "n't" in w for w in lower]
         special = not _SPECIAL_WORDS.isdisjoint(lower)
