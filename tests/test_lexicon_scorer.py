@@ -131,3 +131,13 @@ def test_terms_hold_the_negated_words():
     assert terms["listen"] == pytest.approx(-0.74)
     assert "\u00acthey" not in terms and "\u00aclisten" not in LexiconScorer().terms(
         "I don't listen")
+
+
+def test_a_copula_pair_of_the_layer_holds_across_words_of_degree():
+    s = LexiconScorer(layer={"are long": -0.8})
+    for text in ("The hours are quite long.", "Shifts are a bit long.", "Days are very long."):
+        r = s.score(text)
+        assert r.compound < 0 and [text[a:b] for a, b, _w in r.contributions][0].endswith("long")
+        assert "are long" in s.terms(text)  # the feature the layer is learned on, too
+    assert s.score("Hours are a long way from here, a bit.").compound == 0  # "a" + no degree
+    assert s.score("They are quite, long ago.").compound == 0  # not across a clause mark

@@ -166,7 +166,7 @@ def test_boosters_and_emphasis(nlp):
     ("Many benefits being removed.", -1), ("They took away our staff bonus.", -1),
     ("The staff bonus wasn't removed.", 1),
     ("You have to work at least one weekend shift.", -1), ("Had to work through lunch.", -1),
-    ("You don't have to work weekends.", 1),
+    ("You don't have to work weekends.", 1), ("Shift hours are quite long.", -1),
 ])
 def test_domain_terms(nlp, text, sign):
     assert math.copysign(1, score(nlp, text).compound) == sign

@@ -577,6 +577,37 @@ def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
     return -1
 
 
+#: Copulas whose layer pair ("are long") holds across words of degree: "the hours are quite
+#: long", "shifts are a bit long" read as "are long" (VADER's degree words boost rated words
+#: only, and the pair's words are not rated).
+_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+_GAP_DEGREE = frozenset({w for w, v in BOOSTERS.items() if v > 0} | {"slightly", "somewhat"})
+_GAP_SMALL = frozenset({"bit", "little"})  # after "a"
+
+
+def _past_degree(words: list[tuple[int, int, str, bool]], lower: list[str], i: int) -> int:
+    """The index of the word after the words of degree (at most three words: "quite", "very",
+    "a bit", "a little", ...) that follow the copula at ``i`` in the same clause, or -1 when
+    no such word follows it.
+
+    >>> w = [(0, 0, "", False)] * 5
+    >>> _past_degree(w, "hours are a bit long".split(), 1)
+    4
+    >>> _past_degree(w, "hours are long".split(), 1)
+    -1
+    """
+    n = len(lower)
+    k = i + 1
+    while k < n and k - i <= 3 and not words[k - 1][3]:
+        if lower[k] == "a" and k + 1 < n and lower[k + 1] in _GAP_SMALL and not words[k][3]:
+            k += 2
+        elif lower[k] in _GAP_DEGREE:
+            k += 1
+        else:
+            break
+    return k if i + 1 < k < n and not words[k - 1][3] else -1
+
+
 def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
                  contrast: tuple[str, ...], lows: list[int] | None,
                  lex: dict[str, float]) -> Iterator[tuple[int, int, str, float]]:
@@ -593,6 +624,8 @@ def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
             yield i, i, NEG_MARK + w, factor / N_SCALAR
         if i + 1 < n and not words[i][3]:
             yield i, i + 1, f"{w} {lower[i + 1]}", factor
+            if w in _COPULAS and (k := _past_degree(words, lower, i)) > 0:
+                yield i, k, f"{w} {lower[k]}", factor  # "are quite long"
 
 
 def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
@@ -616,6 +649,11 @@ def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
             v = get(f"{w} {lower[i + 1]}")
             if v is not None:
                 found.append((i, i + 1, v, i))
+            elif w in _COPULAS and (k := _past_degree(words, lower, i)) > 0 \
+                    and k not in covered:
+                v = get(f"{w} {lower[k]}")
+                if v is not None:  # "are quite long"
+                    found.append((i, k, v, i))
         if negated:
             v = negated.get(w)
             if v is not None:
