@@ -480,7 +480,7 @@ def _regret_objects(lower: list[str], regret: frozenset[int],
     """
     out: dict[int, int] = {}
     n = len(lower)
-    for j in regret:
+    for j in sorted(regret):  # a later wish's claim wins, in every run
         for m in range(j + 1, min(n, j + 1 + _WISH_OBJECT_SPAN)):
             word = lower[m]
             if word in _WISH_OBJECT_END:
