@@ -77,7 +77,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_career_lexicon as lexicon_script  # noqa: E402
 
 from careertext.career_lexicons import career_lexicon, is_career_text  # noqa: E402
-from careertext.lexicon_scorer import NEG_MARK, LexiconScorer  # noqa: E402
+from careertext.lexicon_scorer import _BE_FORMS, NEG_MARK, LexiconScorer  # noqa: E402
 from careertext.sentiment import combined_raw  # noqa: E402
 from careertext.vader import (  # noqa: E402
     _WORD,
@@ -123,7 +123,7 @@ NON_ANSWER = re.compile(r"""^\W*(?:
      (?:\W*$|\s+(?:cons|pros|complaints?|negatives?|issues|problems|yet|really|so\s+far|at\s+all)\b)
 )""", re.I | re.X)
 BASE_SCALE = 4.0  # the raw-score feature is divided by this, to sit near the binary features
-COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+COPULAS = _BE_FORMS  # the copulas of pairs ("were long"), as the scorer reads them
 #: Auxiliaries: no negated word of the layer ("¬have" would be "don't have any cons" too).
 AUXILIARIES = COPULAS | frozenset({"have", "has", "had", "having", "do", "does", "did", "will",
                                    "would", "can", "could", "may", "might", "must", "shall",

@@ -577,10 +577,11 @@ def _layer_negation(lower: list[str], i: int, lows: list[int] | None,
     return -1
 
 
-#: Copulas whose layer pair ("are long") holds across words of degree: "the hours are quite
-#: long", "shifts are a bit long" read as "are long" (VADER's degree words boost rated words
-#: only, and the pair's words are not rated).
-_COPULAS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
+#: The forms of "be": the copulas of the career layer's copula pairs ("were long"; see
+#: ``scripts/build_career_layer.py``), whose pair holds across words of degree too: "the hours
+#: are quite long", "shifts are a bit long" read as "are long" (VADER's degree words boost
+#: rated words only, and the pair's words are not rated).
+_BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am"})
 _GAP_DEGREE = frozenset({w for w, v in BOOSTERS.items() if v > 0} | {"slightly", "somewhat"})
 _GAP_SMALL = frozenset({"bit", "little"})  # after "a"
 
@@ -624,7 +625,7 @@ def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
             yield i, i, NEG_MARK + w, factor / N_SCALAR
         if i + 1 < n and not words[i][3]:
             yield i, i + 1, f"{w} {lower[i + 1]}", factor
-            if w in _COPULAS and (k := _past_degree(words, lower, i)) > 0:
+            if w in _BE_FORMS and (k := _past_degree(words, lower, i)) > 0:
                 yield i, k, f"{w} {lower[k]}", factor  # "are quite long"
 
 
@@ -649,7 +650,7 @@ def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
             v = get(f"{w} {lower[i + 1]}")
             if v is not None:
                 found.append((i, i + 1, v, i))
-            elif w in _COPULAS and (k := _past_degree(words, lower, i)) > 0 \
+            elif w in _BE_FORMS and (k := _past_degree(words, lower, i)) > 0 \
                     and k not in covered:
                 v = get(f"{w} {lower[k]}")
                 if v is not None:  # "are quite long"
