@@ -345,6 +345,26 @@ SEED_TERMS = {
     # market", as "below market" (a US-style con, "Pay is way under market", read 0)
     "have to work": -1.5, "has to work": -1.5, "had to work": -1.5,
     "under market": -1.5, "under the market": -1.5,
+    # thirtieth session, read among the pros of the project's US-style reviews that scored zero
+    # or below ("Nurses treat you like part of the team" -0.14, "Tight knit team" -0.46): staff
+    # treated or feeling "like (a, one big ...) family" (25 Kaggle pros / 0 cons; "The
+    # colleagues are like family" read 0, "like" a preposition), "like an adult", "like
+    # humans", "like a professional" (5 / 1, the con negated: "no-one gets treated like an
+    # adult"); the learned "treat you like" (-2.1) and "feel like" (-1.0) come from their bad
+    # objects ("like a number"), and a comparison of the lexicon now decides for them
+    # (LexiconScorer._merge_phrases). A "tight knit" or "close knit" team (5 / 1; "tight" is
+    # learned from deadlines and budgets, -2.0). Not "close-knit" written as one word: it would
+    # become a topic word of the gate ("a close-knit community")
+    "like family": 1.5, "like a family": 1.5, "like one family": 1.5,
+    "like a big family": 1.5, "like one big family": 1.5, "like a second family": 1.5,
+    "like an extended family": 1.5, "like a big happy family": 1.5,
+    "like one big happy family": 1.5, "like part of the family": 1.5,
+    "like part of the team": 1.0, "like part of a team": 1.0, "like an adult": 1.0,
+    "like adults": 1.0, "like a grown up": 1.0, "like grown ups": 1.0, "like grownups": 1.0,
+    "like a human": 1.0, "like humans": 1.0, "like a human being": 1.0,
+    "like human beings": 1.0, "like a person": 1.0, "like a professional": 1.0,
+    "like professionals": 1.0, "like an equal": 1.0, "like equals": 1.0,
+    "tight knit": 1.5, "close knit": 1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

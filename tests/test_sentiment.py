@@ -925,6 +925,20 @@ def test_us_review_vocabulary(nlp, text, sign):
     assert math.copysign(1, sentiment(text, nlp=nlp, domain="career").compound) == sign
 
 
+@pytest.mark.parametrize(("text", "sign"), [
+    ("They treat you like family.", 1), ("The colleagues are like family.", 1),
+    ("You feel like part of the team.", 1), ("Management treats you like an adult.", 1),
+    ("They treat you like a number.", -1), ("They don't treat you like family.", -1),
+    ("Management sees you like a number.", -1), ("Staff are treated like robots.", -1),
+    ("A tight knit team.", 1), ("Tight deadlines.", -1),
+])
+def test_a_comparison_is_read_by_its_object(nlp, text, sign):
+    # "treat you like" and "feel like" are learned from faults ("like a number"); the object of
+    # the comparison decides. A phrase opening with a "like" that is a preposition counts
+    assert math.copysign(1, sentiment(text, nlp=nlp, domain="career").compound) == sign
+    assert sentiment(text, nlp=nlp, domain="career").compound != 0
+
+
 @pytest.mark.parametrize("text", ["Lots of manual work in Excel.", "Busy during the holidays."])
 def test_things_named_by_a_rated_word_carry_nothing(nlp, text):
     # the spreadsheet, not the verb (VADER "excel" +2.0); the season, not time off (+1.6)

@@ -337,7 +337,9 @@ class LexiconScorer:
             if low == "kind" and i < n - 1 and lower[i + 1] == "of":
                 continue
             base = lex.get(low)
-            if base is None or (skip and starts[i] in skip):
+            # a phrase that opens with a "like" keeps its valence where the "like" alone, a
+            # preposition, has none ("seen like a number")
+            if base is None or (skip and starts[i] in skip and not low.startswith("like ")):
                 continue
             if base < 0 and neutral and low in neutral:
                 # a topic whose VADER valence is another sense ("pay", -0.4: "pay the price")
@@ -460,6 +462,8 @@ class LexiconScorer:
                         continue
                     term = terms.get(tuple(lower[i:i + size]))
                     if term is not None and not any(words[k][3] for k in range(i, i + size - 1)):
+                        if size > 1 and _compared(lower, i + size - 1, phrases, terms):
+                            continue  # "treat you like family": the comparison's object decides
                         matched = size
                         out_w.append(" ".join(items_w[i:i + size]))
                         out_l.append(term)
@@ -476,6 +480,25 @@ class LexiconScorer:
                 out_e.append(ends[i])
                 i += 1
         return out_w, out_l, out_s, out_e, covered
+
+
+def _compared(lower: list[str], j: int, phrases: dict[str, tuple[int, ...]],
+              terms: dict[tuple[str, ...], str]) -> bool:
+    """Whether word ``j`` is a "like" that opens a phrase of the lexicon: a phrase that ends in
+    it ("treat you like", learned from faults, whose objects are mostly bad: "like a number")
+    then yields to the comparison, whose object decides ("treat you like family" is praise).
+
+    >>> terms = {("treat", "you", "like"): "treat you like", ("like", "family"): "like family"}
+    >>> phrases = {"treat": (3,), "like": (2,)}
+    >>> _compared("they treat you like family".split(), 3, phrases, terms)
+    True
+    >>> _compared("they treat you like dirt".split(), 3, phrases, terms)
+    False
+    """
+    if lower[j] != "like":
+        return False
+    return any(tuple(lower[j:j + size]) in terms for size in phrases.get("like", ())
+               if size > 1 and j + size <= len(lower))
 
 
 #: A comma or semicolon glued between two letters ("Great colleagues,not so great management").

@@ -62,7 +62,10 @@ there:
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
   managers"), "clear" as evidence ("she made it clear I would not be promoted") and "well" of
-  degree or as a discourse mark ("well below market", "Well, I quit");
+  degree or as a discourse mark ("well below market", "Well, I quit"); a phrase of the
+  lexicon that opens with such a "like" keeps its own valence ("like a number", "like
+  family"), and a comparison decides for a phrase that ends in "like" ("treat you like
+  family" is praise, although "treat you like" is learned from faults);
 * a good noun judged bad by its adjective or verb, by spaCy's parse, is their topic and
   carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
   cut", "they cut my bonus", and a wish for more: "the benefits could be better": VADER had
