@@ -365,6 +365,23 @@ SEED_TERMS = {
     "like human beings": 1.0, "like a person": 1.0, "like a professional": 1.0,
     "like professionals": 1.0, "like an equal": 1.0, "like equals": 1.0,
     "tight knit": 1.5, "close knit": 1.5,
+    # judgements of general English that VADER lacks, too rare in the Kaggle reviews to learn
+    # (pros / cons): "second to none" 10 / 0, "world class" 4 / 1, "top notch" 3 / 1, "stress
+    # free" 3 / 0 ("stress" is -1.8 in VADER: it had read as a fault), "phenomenal" 2 / 1,
+    # "unparalleled" 2 / 0, "exemplary", "first class", "seamless", "hassle free", "stellar";
+    # and faults: "pointless" 2 / 13 (both pros say there is little of it), "passive
+    # aggressive" 0 / 6, "demoralising" 0 / 5, "soulless" 0 / 2, "demeaning", "spineless". Not
+    # the hyphenated forms written as one word ("world-class"), nor "ruthless" (1 / 8) and
+    # "lacklustre" (0 / 4): they would become topic words of the gate, and film reviews speak
+    # of ruthless villains and lacklustre sequels; nor "incredible" (18 / 3) and "exceptional"
+    # (10 / 4), which VADER reads as words of degree ("incredible drive and passion": a rated
+    # word would boost nothing)
+    "phenomenal": 2.0, "unparalleled": 1.5,
+    "exemplary": 2.0, "top notch": 2.0, "world class": 2.0, "stellar": 2.0,
+    "first class": 2.0, "second to none": 2.0, "seamless": 1.5, "stress free": 1.5,
+    "hassle free": 1.5, "pointless": -1.5, "demoralising": -2.0, "demoralizing": -2.0,
+    "soulless": -1.5,
+    "demeaning": -2.0, "spineless": -1.5, "passive aggressive": -1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

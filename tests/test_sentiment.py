@@ -319,7 +319,7 @@ def test_career_reading_is_positive_where_vader_reads_negative(nlp, text):
     assert sentiment(text, nlp=nlp, domain="general").compound < 0
 
 
-@pytest.mark.parametrize("text", ["Stop wasting my time with pointless meetings!",
+@pytest.mark.parametrize("text", ["Stop wasting my time with these meetings!",
                                   "The company stopped paying us on time."])
 def test_orders_and_unrated_gerunds_keep_vader_reading(nlp, text):
     assert (sentiment(text, nlp=nlp, domain="career").compound
@@ -935,6 +935,17 @@ def test_us_review_vocabulary(nlp, text, sign):
 def test_a_comparison_is_read_by_its_object(nlp, text, sign):
     # "treat you like" and "feel like" are learned from faults ("like a number"); the object of
     # the comparison decides. A phrase opening with a "like" that is a preposition counts
+    assert math.copysign(1, sentiment(text, nlp=nlp, domain="career").compound) == sign
+    assert sentiment(text, nlp=nlp, domain="career").compound != 0
+
+
+@pytest.mark.parametrize(("text", "sign"), [
+    ("Facilities are second to none.", 1), ("Working here is stress free.", 1),
+    ("Top notch clients.", 1), ("So many pointless meetings.", -1), ("No pointless meetings.", 1),
+    ("Demeaning treatment from the supervisors.", -1),
+])
+def test_judgements_vader_lacks(nlp, text, sign):
+    # VADER rates none of these ("stress free" read as a fault, VADER's "stress")
     assert math.copysign(1, sentiment(text, nlp=nlp, domain="career").compound) == sign
     assert sentiment(text, nlp=nlp, domain="career").compound != 0
 
