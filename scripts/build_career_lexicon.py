@@ -373,15 +373,20 @@ SEED_TERMS = {
     # aggressive" 0 / 6, "demoralising" 0 / 5, "soulless" 0 / 2, "demeaning", "spineless". Not
     # the hyphenated forms written as one word ("world-class"), nor "ruthless" (1 / 8) and
     # "lacklustre" (0 / 4): they would become topic words of the gate, and film reviews speak
-    # of ruthless villains and lacklustre sequels; nor "incredible" (18 / 3) and "exceptional"
-    # (10 / 4), which VADER reads as words of degree ("incredible drive and passion": a rated
-    # word would boost nothing)
+    # of ruthless villains and lacklustre sequels
     "phenomenal": 2.0, "unparalleled": 1.5,
     "exemplary": 2.0, "top notch": 2.0, "world class": 2.0, "stellar": 2.0,
     "first class": 2.0, "second to none": 2.0, "seamless": 1.5, "stress free": 1.5,
     "hassle free": 1.5, "pointless": -1.5, "demoralising": -2.0, "demoralizing": -2.0,
     "soulless": -1.5,
     "demeaning": -2.0, "spineless": -1.5, "passive aggressive": -1.5,
+    # thirty-first session: "incredible" (18 Kaggle pros / 3 cons) and "exceptional" (15 / 5),
+    # which VADER reads only as words of degree: "Exceptional pay for job role", "Incredible
+    # pay for entry level manager job", "The level of project work and client base is
+    # incredible" read 0. The scorer keeps them words of degree where a rated word follows
+    # ("incredible drive and passion"; LexiconScorer, _boosts). Not "tremendous": a size
+    # ("tremendous workload")
+    "incredible": 2.0, "exceptional": 2.0,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

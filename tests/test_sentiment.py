@@ -950,6 +950,25 @@ def test_judgements_vader_lacks(nlp, text, sign):
     assert sentiment(text, nlp=nlp, domain="career").compound != 0
 
 
+@pytest.mark.parametrize("text", ["Exceptional pay for the role.", "The client base is incredible.",
+                                  "An incredible team."])
+def test_a_word_of_degree_that_praises_scores_where_it_boosts_nothing(nlp, text):
+    # VADER reads "incredible" and "exceptional" only as words of degree: these read 0, or
+    # below it where "pay" (-0.4 in VADER: "pay the price") is boosted
+    assert sentiment(text, nlp=nlp, domain="general").compound <= 0
+    assert sentiment(text, nlp=nlp, domain="career").compound > 0
+    assert sentiment("The pay is not exceptional.", nlp=nlp, domain="career").compound < 0
+
+
+def test_a_word_of_degree_that_praises_still_boosts(nlp):
+    # before a rated word it is a word of degree, as in VADER, and does not score itself
+    doc = sentiment("Incredible support from the team.", nlp=nlp, domain="career")
+    plain = sentiment("Support from the team.", nlp=nlp, domain="career")
+    phrases = [c.phrase.lower() for s in doc.sentences for c in s.contributions]
+    assert "incredible" not in phrases
+    assert doc.compound > plain.compound > 0
+
+
 @pytest.mark.parametrize("text", ["Lots of manual work in Excel.", "Busy during the holidays."])
 def test_things_named_by_a_rated_word_carry_nothing(nlp, text):
     # the spreadsheet, not the verb (VADER "excel" +2.0); the season, not time off (+1.6)

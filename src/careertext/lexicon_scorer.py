@@ -332,7 +332,9 @@ class LexiconScorer:
         floors = _negation_floors(lower, lex) if career and any(trig) else {}
         for i in range(n):
             low = lower[i]
-            if low in boosters:
+            if low in boosters and (low not in lex or _boosts(lower, i, lex, neutral, lows)):
+                # a word of degree; one the career lexicon rates too ("incredible") scores
+                # itself where it boosts no rated word ("Exceptional pay", "is incredible")
                 continue
             if low == "kind" and i < n - 1 and lower[i + 1] == "of":
                 continue
@@ -384,8 +386,8 @@ class LexiconScorer:
             if is_cap_diff and items_w[i].isupper():
                 valence = valence + C_INCR if valence > 0 else valence - C_INCR
             for start_i in (0, 1, 2):
-                if i > start_i + lo and lower[i - start_i - 1] not in lex:
-                    prev = lower[i - start_i - 1]
+                prev = lower[i - start_i - 1] if i > start_i + lo else None
+                if prev is not None and (prev not in lex or prev in boosters):
                     s = boosters.get(prev, 0.0)
                     if s:
                         if valence < 0:
@@ -480,6 +482,20 @@ class LexiconScorer:
                 out_e.append(ends[i])
                 i += 1
         return out_w, out_l, out_s, out_e, covered
+
+
+def _boosts(lower: list[str], i: int, lex: dict[str, float], neutral: frozenset[str],
+            lows: list[int] | None) -> bool:
+    """Whether the word of degree at ``i`` boosts a word after it, as VADER looks back three
+    words from a rated one: a word ``lex`` rates (not a topic of ``neutral``) within three
+    words, in the same clause (``lows``, :func:`_clause_lows`)."""
+    for j in range(i + 1, min(len(lower), i + 4)):
+        if lows and lows[j] != lows[i]:
+            break
+        w = lower[j]
+        if lex.get(w) and w not in neutral and w not in BOOSTERS:
+            return True
+    return False
 
 
 def _compared(lower: list[str], j: int, phrases: dict[str, tuple[int, ...]],
