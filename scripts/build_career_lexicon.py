@@ -387,6 +387,19 @@ SEED_TERMS = {
     # ("incredible drive and passion"; LexiconScorer, _boosts). Not "tremendous": a size
     # ("tremendous workload")
     "incredible": 2.0, "exceptional": 2.0,
+    # thirty-first session: working from home, a perk good in itself as "discount" is, a topic
+    # the learner leaves alone ("work(ing) from home" 66 Kaggle pros / 13 cons, and 10 of the
+    # cons lack it: "no work from home option", "can't work from home"; "wfh" 8 / 2, both cons
+    # lacking or faulting it; "You can work from home" read 0), and its later names, with the
+    # mandate that ends it: "RTO", "return to office", which the reviews (2008-2021) predate and
+    # the project's US-style reviews name in 7 cons and no pro ("Layoffs, RTO, new leadership"
+    # read -0.46 for the layoffs alone); "no pressure to RTO" (a pro) is a negated fault. Not
+    # "remote" or "hybrid" alone ("remote locations", "hybrid cars")
+    "work from home": 1.0, "working from home": 1.0, "home working": 1.0, "wfh": 1.0,
+    "work remotely": 1.0, "working remotely": 1.0, "remote work": 1.0, "remote working": 1.0,
+    "fully remote": 1.0, "hybrid working": 1.0, "hybrid work": 1.0,
+    "rto": -1.5, "return to office": -1.5, "return to the office": -1.5,
+    "return-to-office": -1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

@@ -969,6 +969,16 @@ def test_a_word_of_degree_that_praises_still_boosts(nlp):
     assert doc.compound > plain.compound > 0
 
 
+@pytest.mark.parametrize(("text", "sign"), [
+    ("You can work from home.", 1), ("WFH two days a week.", 1),
+    ("Not possible to work from home.", -1), ("No remote work.", -1),
+    ("RTO mandate.", -1), ("Forced return to office, five days a week.", -1),
+])
+def test_working_from_home_is_a_perk_and_its_end_a_fault(nlp, text, sign):
+    # a topic to the learner and to VADER: each of these read 0 or the other way
+    assert sentiment(text, nlp=nlp, domain="career").compound * sign > 0
+
+
 @pytest.mark.parametrize("text", ["Lots of manual work in Excel.", "Busy during the holidays."])
 def test_things_named_by_a_rated_word_carry_nothing(nlp, text):
     # the spreadsheet, not the verb (VADER "excel" +2.0); the season, not time off (+1.6)
