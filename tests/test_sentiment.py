@@ -770,6 +770,15 @@ def test_a_compound_that_names_a_thing_carries_no_valence_in_career_text(nlp, te
     assert sentiment(text, domain="general", nlp=nlp).explain()
 
 
+def test_problem_solving_is_a_skill_not_a_problem(nlp):
+    # VADER's "problem" (-1.7) had made a pro listing it, and a story liking it, negative
+    assert sentiment("Autonomy, team work, problem solving.", domain="career",
+                     nlp=nlp).compound == 0
+    assert sentiment("I loved the problem solving.", domain="career", nlp=nlp).compound > 0.5
+    assert sentiment("There was a problem with the solving.", domain="career",
+                     nlp=nlp).compound < 0
+
+
 def test_compounds_are_read_without_a_tagger():
     blank = spacy.blank("en")
     blank.add_pipe("sentencizer")
