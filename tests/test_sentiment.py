@@ -216,7 +216,8 @@ def test_politics_alone_is_no_fault(nlp):
     "Too many meetings.", "Poor management.", "Low pay.", "No work life balance.",
     "No support from management.", "No extra pay for weekends.",
     "Always needs more staff.", "Management could use some more training.",
-    "Non friendly environment.", "Non competitive salary.",
+    "Non friendly environment.", "Non competitive salary.", "A measly bonus.",
+    "Tiny bonuses.",
 ])
 def test_lack_and_excess_are_negative(nlp, text):
     s = score(nlp, text)
@@ -448,6 +449,7 @@ def test_a_lack_reaches_the_bare_conjuncts_of_its_noun(nlp):
     ("Opportunities for progression are limited.", "opportunities"),
     ("The opportunities to move up are few and far between.", "opportunities"),
     ("Size and scale limits genuine innovation.", "innovation"),
+    ("The bonus was meagre.", "bonus"),
 ])
 def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
     assert _weights(text, nlp)[word] < 0

@@ -42,9 +42,11 @@ def _some(lower: list[str], i: int) -> bool:
 #: helpful"), as VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a
 #: little help": some, not a lack), "less" not in "more or less". "non" written apart is one
 #: before a positive word ("non friendly environment", "non competitive salary"; "non stop" is
-#: an excess, "non-political" one word).
+#: an excess, "non-political" one word). "Tiny", "meagre", "measly", "paltry" say "low" of an
+#: amount ("a measly bonus" had read as praise of the bonus).
 _LACK = frozenset({"few", "little", "less", "zero", "minimal", "insufficient", "limited",
-                   "low", "lack", "lacked", "lacks", "lacking", "non"})
+                   "low", "lack", "lacked", "lacks", "lacking", "non", "tiny", "meagre",
+                   "meager", "measly", "paltry"})
 _LACK_GAP = frozenset({"of", "any", "real"})
 #: A negated plenty is a lack too: a negation before "a lot of", "lots of", "loads of", "a
 #: great deal of", "a ton of" or "tons of" negates the lexicon word right after it, beyond the
