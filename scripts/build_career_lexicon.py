@@ -400,6 +400,14 @@ SEED_TERMS = {
     "fully remote": 1.0, "hybrid working": 1.0, "hybrid work": 1.0,
     "rto": -1.5, "return to office": -1.5, "return to the office": -1.5,
     "return-to-office": -1.5,
+    # thirty-first session, read among the cons of the project's US-style reviews that scored
+    # zero: work sprung "last minute" (24 Kaggle cons / 3 pros, 5 of the cons at zero or
+    # above: "Schedule changes last minute sometimes" read 0), what "takes forever" (4 / 0),
+    # "antiquated" systems (3 / 0); and "stack ranking", the forced ranking of staff against
+    # each other, a fault that the British reviews do not name (2 US-style cons, no pro)
+    "last minute": -1.5, "takes forever": -1.5, "take forever": -1.5, "taking forever": -1.5,
+    "took forever": -1.5, "antiquated": -1.5, "stack ranking": -1.5, "stack ranked": -1.5,
+    "stack rank": -1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

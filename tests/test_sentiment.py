@@ -929,6 +929,8 @@ def test_no_negated_word_where_the_author_speaks_or_vader_reads(nlp, text):
     ("Pay is below market and the merit increase was 2%.", -1),
     ("Pressure to push credit cards on customers.", -1),
     ("You can excel here if you work hard.", 1), ("Pay is way under market.", -1),
+    ("Schedule changes last minute sometimes.", -1), ("Approval takes forever.", -1),
+    ("Stack ranking every cycle.", -1),
 ])
 def test_us_review_vocabulary(nlp, text, sign):
     # read among the project's US-style reviews (eval/domain/us_reviews_dev.tsv): VADER reads
