@@ -37,16 +37,17 @@ def _some(lower: list[str], i: int) -> bool:
         lower[i - 1] == "a" or (lower[i] == "few" and lower[i - 1] in _SOME_FEW_AFTER))
 
 
+#: Adjectives that say "low" of an amount ("a measly bonus" had read as praise of the bonus):
+#: lack words before a noun (:data:`_LACK`) and as a predicate ("the bonus was meagre").
+_SMALL = frozenset({"tiny", "meagre", "meager", "measly", "paltry"})
 #: Quantity words that, in career text, negate the lexicon word right after them, or after up
 #: to two of "of" / "any" / "real" ("few opportunities", "lack of any support", "less
 #: helpful"), as VADER's "no" does; "few" and "little" not after "a" ("a few friends", "a
 #: little help": some, not a lack), "less" not in "more or less". "non" written apart is one
 #: before a positive word ("non friendly environment", "non competitive salary"; "non stop" is
-#: an excess, "non-political" one word). "Tiny", "meagre", "measly", "paltry" say "low" of an
-#: amount ("a measly bonus" had read as praise of the bonus).
+#: an excess, "non-political" one word). The adjectives of :data:`_SMALL` are among them.
 _LACK = frozenset({"few", "little", "less", "zero", "minimal", "insufficient", "limited",
-                   "low", "lack", "lacked", "lacks", "lacking", "non", "tiny", "meagre",
-                   "meager", "measly", "paltry"})
+                   "low", "lack", "lacked", "lacks", "lacking", "non"}) | _SMALL
 _LACK_GAP = frozenset({"of", "any", "real"})
 #: A negated plenty is a lack too: a negation before "a lot of", "lots of", "loads of", "a
 #: great deal of", "a ton of" or "tons of" negates the lexicon word right after it, beyond the

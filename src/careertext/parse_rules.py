@@ -14,7 +14,7 @@ import yaml
 from spacy.attrs import DEP, IDX
 from spacy.tokens import Doc, Token
 
-from .career_rules import _LACK, _NEED, _WISH, _some
+from .career_rules import _LACK, _NEED, _SMALL, _WISH, _some
 from .matching import SUBJECT_DEPS, negated_through_or, negator_before
 from .vader import _negated
 
@@ -228,13 +228,13 @@ def _negated_conjuncts(doc: Doc, lower: str) -> list[int]:
 #: Words that open a noun phrase that is lacking ("no", "few", "limited" as its determiner or
 #: adjective; "lack of", "lacks" before it), see :func:`_lacked_phrases`.
 _LACK_DETS = frozenset({"no", "few", "little", "less", "zero", "minimal", "insufficient",
-                        "limited", "low", "tiny", "meagre", "meager", "measly", "paltry"})
+                        "limited", "low"}) | _SMALL
 _LACK_VERBS = frozenset({"lack", "lacks", "lacked", "lacking", "limit", "limits", "limiting"})
 #: Predicates that say their subject is lacking ("opportunities are limited", "promotions are
 #: few and far between").
 _LACK_PREDICATES = frozenset({"limited", "few", "rare", "scarce", "lacking", "minimal",
                               "insufficient", "nonexistent", "non-existent", "sparse", "low",
-                              "less", "slim", "tiny", "meagre", "meager", "measly", "paltry"})
+                              "less", "slim"}) | _SMALL
 _LACK_WORD = re.compile(
     rf"\b(?:{'|'.join(sorted(_LACK_DETS | _LACK_VERBS | _LACK_PREDICATES))})\b", re.IGNORECASE)
 _PHRASE_DEPS = frozenset({"compound", "amod"})
