@@ -693,7 +693,7 @@ def _demand_predicates(doc: Doc, text: str, lower: str) -> list[int]:
     >>> [doc.text[i:i + 11] for i in _demand_predicates(doc, doc.text, doc.text.lower())]
     ['challenging']
     """
-    if "challenging" not in lower or not doc.has_annotation("DEP"):
+    if not any(w in lower for w in _DEMANDS) or not doc.has_annotation("DEP"):
         return []
     out = []
     for t in doc:
