@@ -408,6 +408,19 @@ SEED_TERMS = {
     "last minute": -1.5, "takes forever": -1.5, "take forever": -1.5, "taking forever": -1.5,
     "took forever": -1.5, "antiquated": -1.5, "stack ranking": -1.5, "stack ranked": -1.5,
     "stack rank": -1.5,
+    # thirty-second session, read among the Kaggle headlines of one or two stars and the cons
+    # that scored zero ("Cog in the machine.", "Skeleton staffing", "The shop is absolutely
+    # filthy", "Management is non existent", "Penny pinching at the expense of managers"):
+    # being a "cog" (about 23 cons / 0 pros, 10 headlines of 2.4 stars on average), work on
+    # "skeleton" staff (10 / 1, the pro a warning too), a "non existent" good (26 / 0: a
+    # seed, not a lack word, for "management is non existent" is a complaint), "filthy"
+    # (5 / 0; VADER rates "dirty" -1.9), "lacklustre" (6 / 0), "penny pinching" (3 / 0) and
+    # "only a number" (3 / 0), as "just a number"
+    "cog": -1.5, "cogs": -1.5, "skeleton staff": -1.5, "skeleton staffed": -1.5,
+    "skeleton staffing": -1.5, "skeleton crew": -1.5, "non existent": -1.5,
+    "non-existent": -1.5, "nonexistent": -1.5, "filthy": -2.0, "lacklustre": -1.5,
+    "lackluster": -1.5, "lack lustre": -1.5, "lack luster": -1.5, "penny pinching": -1.5,
+    "penny-pinching": -1.5, "only a number": -1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

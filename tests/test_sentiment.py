@@ -832,7 +832,7 @@ def test_like_as_preposition_carries_no_valence_in_career_text(nlp, blank_nlp):
     assert like_weights(nlp("I like my colleagues and my salary.")) == [1.5]  # the verb
     general = SentimentScorer(nlp, domain="general")(nlp("It felt like a dream."))
     assert general._.ct_sentiment["compound"] > 0  # general text: VADER's "like", as VADER
-    untagged = SentimentScorer(blank_nlp, domain="career")(blank_nlp("Staff felt like cogs."))
+    untagged = SentimentScorer(blank_nlp, domain="career")(blank_nlp("Staff felt like pawns."))
     assert untagged._.ct_sentiment["compound"] > 0  # no tagger: no way to tell, VADER's rule
 
 
@@ -936,6 +936,15 @@ def test_us_review_vocabulary(nlp, text, sign):
     # read among the project's US-style reviews (eval/domain/us_reviews_dev.tsv): VADER reads
     # "cares", "credit", "merit" as praise and lacks "micromanages"
     assert math.copysign(1, sentiment(text, nlp=nlp, domain="career").compound) == sign
+
+
+@pytest.mark.parametrize("text", [
+    "Just another cog in the machine.", "Always on skeleton staff at weekends.",
+    "Support from head office is non-existent.", "The break room is filthy.",
+    "Lacklustre leadership.", "Penny pinching everywhere.", "You're only a number to them."])
+def test_faults_vader_and_the_learner_miss(nlp, text):
+    # read among Kaggle headlines of one or two stars and cons that scored zero
+    assert sentiment(text, nlp=nlp, domain="career").compound < 0
 
 
 @pytest.mark.parametrize(("text", "sign"), [
