@@ -32,6 +32,13 @@ work, jobs and school, 300 about everything else) as the test benchmark scores t
 tweets: Pearson's r of the compound with the rating, for VADER and careertext auto and career,
 with the share of tweets the gate reads as career text.
 
+Last, it scores ``eval/domain/everyday_terms_dev.tsv`` the same way: 320 everyday texts (tweets,
+product, film and news lines, chat), none about the writer's work, each holding one of 80 terms
+of the career lexicon (40 that the default reading's career lexicon reads in Kaggle texts that
+VADER rates nothing in, 40 drawn at random from the lexicon's words, phrases and seeds), also
+written by the project and rated on -4..4 as the tweets are: how the career lexicon's terms
+read in general English, where the gate should not take the text as career text.
+
 Usage::
 
     python benchmarks/bench_domain.py        # (--quick is accepted and changes nothing)
@@ -54,6 +61,7 @@ SETS = {"general": ROOT / "eval" / "domain" / "general_dev.tsv",
 LABELLED = ROOT / "eval" / "domain" / "career_sentiment_dev.tsv"
 REVIEWS = ROOT / "eval" / "domain" / "us_reviews_dev.tsv"
 TWEETS = ROOT / "eval" / "domain" / "tweets_dev.tsv"
+EVERYDAY = ROOT / "eval" / "domain" / "everyday_terms_dev.tsv"
 LABELS = ("neg", "neu", "pos")
 
 
@@ -132,20 +140,20 @@ def review_rows() -> list[tuple[str, dict[str, float]]]:
     return out
 
 
-def tweet_rows() -> list[tuple[str, dict[str, float]]]:
-    """``(kind, figures)`` on the rated tweets, per kind (``work``, ``other``) and ``all``:
-    ``n``, ``gated`` (share the gate reads as career text) and Pearson's r of VADER's and
-    careertext's compounds (``VADER``, ``careertext auto``, ``careertext career``) with the
-    ratings."""
+def rated_rows(path: Path, columns: int) -> list[tuple[str, dict[str, float]]]:
+    """``(kind, figures)`` on a rated set (``kind<TAB>[term<TAB>]rating<TAB>text``), per kind
+    and ``all``: ``n``, ``gated`` (share the gate reads as career text) and Pearson's r of
+    VADER's and careertext's compounds (``VADER``, ``careertext auto``, ``careertext career``)
+    with the ratings."""
     from scipy.stats import pearsonr
 
-    rows = read_set(TWEETS, columns=3)
-    scores = system_scores([text for _kind, _rating, text in rows], ("auto", "career"))
-    gates = gate_rates([(kind, text) for kind, _rating, text in rows])
+    rows = read_set(path, columns=columns)
+    scores = system_scores([r[-1] for r in rows], ("auto", "career"))
+    gates = gate_rates([(r[0], r[-1]) for r in rows])
     out = []
     for kind, (n, share) in sorted(gates.items(), key=lambda kv: (kv[0] == "all", kv[0])):
         idx = [i for i, r in enumerate(rows) if kind in (r[0], "all")]
-        ratings = [float(rows[i][1]) for i in idx]
+        ratings = [float(rows[i][-2]) for i in idx]
         figures = {"n": n, "gated": share}
         for name, s in scores.items():
             figures[name] = pearsonr([s[i] for i in idx], ratings).statistic
@@ -181,11 +189,12 @@ def main(argv: list[str] | None = None) -> int:
     for system, f in review_rows():
         print(f"{system:20} {f['auc']:6.3f} {f['cons_neg']:7.3f} {f['pros_pos']:7.3f} "
               f"{f['rho']:6.3f}")
-    print(f"\n{TWEETS.relative_to(ROOT)}: Pearson r with the ratings")
-    print(f"{'kind':8} {'texts':>5} {'gated':>7} {'VADER':>7} {'auto':>7} {'career':>7}")
-    for kind, f in tweet_rows():
-        print(f"{kind:8} {f['n']:5d} {f['gated']:7.3f} {f['VADER']:7.4f} "
-              f"{f['careertext auto']:7.4f} {f['careertext career']:7.4f}")
+    for path, columns in ((TWEETS, 3), (EVERYDAY, 4)):
+        print(f"\n{path.relative_to(ROOT)}: Pearson r with the ratings")
+        print(f"{'kind':8} {'texts':>5} {'gated':>7} {'VADER':>7} {'auto':>7} {'career':>7}")
+        for kind, f in rated_rows(path, columns):
+            print(f"{kind:8} {f['n']:5d} {f['gated']:7.3f} {f['VADER']:7.4f} "
+                  f"{f['careertext auto']:7.4f} {f['careertext career']:7.4f}")
     return 0
 
 
