@@ -34,8 +34,8 @@ with the share of tweets the gate reads as career text.
 
 Last, it scores ``eval/domain/everyday_terms_dev.tsv`` the same way: 320 everyday texts (tweets,
 product, film and news lines, chat), none about the writer's work, each holding one of 80 terms
-of the career lexicon (40 that the default reading's career lexicon reads in Kaggle texts that
-VADER rates nothing in, 40 drawn at random from the lexicon's words, phrases and seeds), also
+of the career lexicon (40 that the default reading finds in the Kaggle texts in which
+VADER rates no word, 40 drawn at random from the lexicon's words, phrases and seeds), also
 written by the project and rated on -4..4 as the tweets are: how the career lexicon's terms
 read in general English, where the gate should not take the text as career text.
 

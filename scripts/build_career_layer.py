@@ -305,21 +305,29 @@ def learn_layer(rows, base: LexiconScorer, gate: Gate, tags: dict[str, str],
     return out
 
 
-def doc_raw(scorer: LexiconScorer, text: str, gate: Gate) -> float:
-    """A document's raw score as the component makes it with ``domain="auto"``."""
+def doc_raw(scorer: LexiconScorer, text: str, gate: Gate,
+            fallback: LexiconScorer | None = None) -> float:
+    """A document's raw score as the component makes it with ``domain="auto"`` (without the
+    readings that need spaCy's parse): a text the gate does not take is read as VADER reads it,
+    but one in which VADER rates no word by ``fallback`` (the lexicon without the layer) as
+    career text, where given."""
     if not gate(text):
-        return scorer.score(text, False).raw
+        general = scorer.score(text, False)
+        if general.contributions or fallback is None:
+            return general.raw
+        scorer = fallback
     return combined_raw([scorer.score(u, True).raw for u in units(text)])
 
 
-def evaluate(scorer: LexiconScorer, rows, gate: Gate) -> dict[str, float]:
+def evaluate(scorer: LexiconScorer, rows, gate: Gate,
+             fallback: LexiconScorer | None = None) -> dict[str, float]:
     from scipy.stats import spearmanr
     from sklearn.metrics import roc_auc_score
 
-    p = np.array([_normalize(doc_raw(scorer, r[0], gate)) for r in rows])
-    c = np.array([_normalize(doc_raw(scorer, r[1], gate)) for r in rows])
+    p = np.array([_normalize(doc_raw(scorer, r[0], gate, fallback)) for r in rows])
+    c = np.array([_normalize(doc_raw(scorer, r[1], gate, fallback)) for r in rows])
     rated = [r for r in rows if math.isfinite(r[4])]
-    h = [doc_raw(scorer, r[3], gate) for r in rated]
+    h = [doc_raw(scorer, r[3], gate, fallback) for r in rated]
     return {"auc": roc_auc_score(np.r_[np.ones(len(p)), np.zeros(len(c))], np.r_[p, c]),
             "cons_neg": float((c < 0).mean()), "pros_pos": float((p > 0).mean()),
             "rho_head": float(spearmanr(h, [r[4] for r in rated])[0]),
@@ -371,12 +379,12 @@ def main(argv=None) -> int:
                                frozenset(vader_lexicon()))
         layered = LexiconScorer(lex, layer={t: w for t, (w, _n) in layer.items()})
         print(f"layer: {len(layer)} terms")
-        for name, scorer, gate in (
-                ("VADER", LexiconScorer(contrast=("but",)), _never),
-                ("VADER + career lexicon, every text", base, _always),
-                ("+ layer, career texts only (auto)", layered, auto),
-                ("+ layer, every text", layered, _always)):
-            res = evaluate(scorer, hold, gate)
+        for name, scorer, gate, fallback in (
+                ("VADER", LexiconScorer(contrast=("but",)), _never, None),
+                ("VADER + career lexicon, every text", base, _always, None),
+                ("+ layer, career texts only (auto)", layered, auto, base),
+                ("+ layer, every text", layered, _always, None)):
+            res = evaluate(scorer, hold, gate, fallback)
             print(f"{name:36} " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
         return 0
     ratios = review_ratios(rows)

@@ -618,6 +618,24 @@ def test_domain_setting(nlp):
     assert pipe(text)._.ct_sentiment["domain"] == "general"
 
 
+def test_auto_reads_a_text_vader_rates_nothing_in_with_the_career_lexicon(nlp):
+    auto = SentimentScorer(nlp, domain="auto")
+    text = "Red tape everywhere"  # too short for the gate to tell, and VADER rates no word
+    assert not is_career_text(text)
+    assert SentimentScorer(nlp, domain="general")(nlp(text))._.ct_sentiment["compound"] == 0
+    data = auto(nlp(text))._.ct_sentiment
+    assert data["domain"] == "career" and data["compound"] < 0
+    assert [c[2] for c in data["sentences"][0]["contributions"]] == ["Red tape"]
+    # not the career layer, whose weights are career senses ("rare" skills, bonuses)
+    text = "A rare eclipse drew crowds to the coast."
+    assert SentimentScorer(nlp, domain="career")(nlp(text))._.ct_sentiment["compound"] < 0
+    assert auto(nlp(text))._.ct_sentiment == \
+        SentimentScorer(nlp, domain="general")(nlp(text))._.ct_sentiment
+    # a text with a word VADER rates keeps VADER's reading
+    text = "The train was slow but the view was lovely."
+    assert auto(nlp(text))._.ct_sentiment["domain"] == "general"
+
+
 def test_general_chunks_add_up_like_vader(nlp):
     parts = [(0, nlp("Good film.")._.ct_sentiment), (11, nlp("Great cast!")._.ct_sentiment)]
     merged = merge_chunk_data(parts)

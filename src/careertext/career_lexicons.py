@@ -118,7 +118,9 @@ GATE_LONG = 20
 
 def is_career_text(text: str, topics: frozenset[str] | None = None,
                    words: dict[str, float] | None = None) -> bool:
-    """Whether :class:`SentimentScorer` reads ``text`` as career text (``domain="auto"``).
+    """Whether :class:`SentimentScorer` reads ``text`` as career text (``domain="auto"``; a
+    text in which VADER rates no word is read with the career lexicon, without the layer, either
+    way).
 
     The content words of ``text`` that :func:`career_words` (or ``words``) knows are averaged:
     a text is career text when that mean is at least :data:`GATE_MEAN`, or when it names a

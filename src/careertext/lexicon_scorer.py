@@ -708,6 +708,8 @@ def _layer_hits(layer: dict[str, float], firsts: frozenset[str], words, lower,
 
 
 @lru_cache(maxsize=8)
-def _scorer(lexicon: str | None) -> LexiconScorer:
+def _scorer(lexicon: str | None, layer: bool = True) -> LexiconScorer:
+    """The scorer of the career lexicon (or the lexicon file ``lexicon``), with the career layer
+    unless ``layer`` is false (the reading of a text VADER rates nothing in)."""
     return LexiconScorer(career_lexicon() if lexicon is None else load_lexicon(lexicon),
-                         layer=career_layer())
+                         layer=career_layer() if layer else None)

@@ -85,8 +85,10 @@ there:
   do the faulting sentences of a text that praises in others (:data:`MIXED_FAULT`).
 
 Other documents are scored exactly as VADER scores them (``domain="general"``): the document
-score is VADER's score of the whole text. ``domain="career"`` reads every document as career
-text.
+score is VADER's score of the whole text. But where VADER rates none of a document's words, it
+is read with the career lexicon and rules, without the layer, whose weights are career senses
+("rare", "driven"): the gate cannot place a short con such as "Red tape everywhere", and general
+English has nothing to lose there. ``domain="career"`` reads every document as career text.
 
 The scorer is a fast re-implementation that works on the sentence units of a spaCy ``Doc``
 (:func:`careertext.matching.sentence_units`) and keeps every contribution with its character
@@ -124,7 +126,7 @@ from .career_lexicons import (
     load_lexicon,
 )
 from .errors import InputError, check_text
-from .lexicon_scorer import AMBIVALENCE, AMBIVALENCE_FAULT, LexiconScorer, _scorer
+from .lexicon_scorer import AMBIVALENCE, AMBIVALENCE_FAULT, LexiconScorer, _Score, _scorer
 from .parse_rules import (
     _compound_words,
     _demand_predicates,
@@ -431,8 +433,9 @@ class SentimentScorer(DocComponent):
         score combines its sentences (see :func:`_aggregate`). ``"general"``: VADER's lexicon
         and rules only, and the document score is VADER's own score of the whole text.
         ``"auto"`` (default): ``"career"`` when the document's words are those of career text
-        (:func:`is_career_text`), else ``"general"``; the choice is stored as
-        ``doc._.ct_sentiment["domain"]``.
+        (:func:`is_career_text`), else ``"general"``, but for a document in which VADER rates
+        no word and the career lexicon does (read as career text, without the layer); the
+        choice is stored as ``doc._.ct_sentiment["domain"]``.
 
     Examples
     --------
@@ -469,52 +472,75 @@ else None
     def score_doc(self, doc: Doc) -> dict[str, Any]:
         """Return the plain data stored on ``doc._.ct_sentiment``."""
         text = doc.text
-        score = self.scorer.score
-        explain = self.explain
         lower = text.lower() if self.domain != "general" else ""
-        career = self.domain == "career" or (self.domain == "auto"
-                                             and _career_gate(lower, self.topics, self.words))
+        if self.domain == "career" or (self.domain == "auto"
+                                       and _career_gate(lower, self.topics, self.words)):
+            return self._career_data(doc, text, lower, self.scorer)
+        data, rated = self._general_data(doc, text)
+        if self.domain == "auto" and not rated:
+            # VADER rates no word of it: the career lexicon's reading, without the layer
+            # ("Red tape, outdated tools": the gate cannot tell a short text's domain)
+            scorer = _scorer(self.lexicon, layer=False)
+            if scorer.score(text).contributions:  # it has a term of the career lexicon
+                career = self._career_data(doc, text, lower, scorer)
+                if career["compound"]:
+                    return career
+        return data
+
+    def _career_data(self, doc: Doc, text: str, lower: str,
+                     scorer: LexiconScorer) -> dict[str, Any]:
+        """The plain data of ``doc`` read as career text by ``scorer``."""
+        valenceless = [*_valenceless_words(doc, lower), *_compound_words(doc, lower)]
+        negated = _negated_conjuncts(doc, lower)
+        lacked, freed = _lacked_phrases(doc, text, scorer.lex, scorer.neutral)
+        lacked += _hard_to_reach(doc, lower, scorer.lex)  # "hard to get holidays"
+        lacked += _negated_objects(doc, text, lower, scorer.lex)  # "a fair chance"
+        lacked += _lost_things(doc, lower, scorer.lex)  # "benefits were taken away"
+        lacked += _demand_predicates(doc, text, lower)  # "progression can be challenging"
+        if lacked:
+            negated = [*negated, *lacked]
+        if freed:  # "stress is minimal": the lack word carries no valence
+            valenceless = [*valenceless, *freed]
+        # "poor job satisfaction": the adjective judges, the noun is its topic
+        judged = _judged_nouns(doc, scorer.lex, negated, scorer.neutral)
+        if judged:
+            valenceless = [*valenceless, *judged]
+        layer_words = scorer.layer_words if doc.has_annotation("TAG") else None
         sentences = []
-        bounds = _unit_bounds(doc, text)
-        valenceless = ([*_valenceless_words(doc, lower), *_compound_words(doc, lower)]
-                       if career else ())
-        layer_words = self.scorer.layer_words if career and doc.has_annotation("TAG") else None
-        negated = _negated_conjuncts(doc, lower) if career else ()
-        if career:
-            lacked, freed = _lacked_phrases(doc, text, self.scorer.lex, self.scorer.neutral)
-            lacked += _hard_to_reach(doc, lower, self.scorer.lex)  # "hard to get holidays"
-            lacked += _negated_objects(doc, text, lower, self.scorer.lex)  # "a fair chance"
-            lacked += _lost_things(doc, lower, self.scorer.lex)  # "benefits were taken away"
-            lacked += _demand_predicates(doc, text, lower)  # "progression can be challenging"
-            if lacked:
-                negated = [*negated, *lacked]
-            if freed:  # "stress is minimal": the lack word carries no valence
-                valenceless = [*valenceless, *freed]
-            # "poor job satisfaction": the adjective judges, the noun is its topic
-            judged = _judged_nouns(doc, self.scorer.lex, negated, self.scorer.neutral)
-            if judged:
-                valenceless = [*valenceless, *judged]
-        r = None
-        for a, b in bounds:
+        for a, b in _unit_bounds(doc, text):
             skip, negate = _within(valenceless, a, b), _within(negated, a, b)
-            r = score(text[a:b], career, skip, negate)
+            r = scorer.score(text[a:b], True, skip, negate)
             if layer_words and r.contributions:  # a layer word that is a noun: scored again
                 nouns = _layer_nouns(doc, text, a, r.contributions, layer_words)
                 if nouns:
-                    r = score(text[a:b], career, skip | nouns, negate)
-            d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
-                 "pos": r.pos, "raw": round(r.raw, 4)}
-            if explain:
-                d["contributions"] = [[a + s, a + e, text[a + s:a + e], round(w, 4)]
-                                      for s, e, w in r.contributions]
-            sentences.append(d)
-        if career:
-            return {**_aggregate(sentences), "domain": "career", "sentences": sentences}
+                    r = scorer.score(text[a:b], True, skip | nouns, negate)
+            sentences.append(self._unit_data(text, a, b, r))
+        return {**_aggregate(sentences), "domain": "career", "sentences": sentences}
+
+    def _general_data(self, doc: Doc, text: str) -> tuple[dict[str, Any], bool]:
+        """The plain data of ``doc`` read as VADER reads it, and whether VADER rates any of its
+        words."""
+        score = self.scorer.score
+        bounds = _unit_bounds(doc, text)
+        sentences, r = [], None
+        for a, b in bounds:
+            r = score(text[a:b], False)
+            sentences.append(self._unit_data(text, a, b, r))
         # VADER's score of the whole text; a text that is one sentence unit has it already
         one = len(bounds) == 1 and text[bounds[0][0]:bounds[0][1]] == text.strip()
         whole = r if one else score(text, False)
-        return {"compound": whole.compound, "neg": whole.neg, "neu": whole.neu, "pos": whole.pos,
-                "raw": round(whole.raw, 4), "domain": "general", "sentences": sentences}
+        return ({"compound": whole.compound, "neg": whole.neg, "neu": whole.neu,
+                 "pos": whole.pos, "raw": round(whole.raw, 4), "domain": "general",
+                 "sentences": sentences}, bool(whole.contributions))
+
+    def _unit_data(self, text: str, a: int, b: int, r: _Score) -> dict[str, Any]:
+        """The plain data of the sentence unit ``text[a:b]`` scored ``r``."""
+        d = {"start": a, "end": b, "compound": r.compound, "neg": r.neg, "neu": r.neu,
+             "pos": r.pos, "raw": round(r.raw, 4)}
+        if self.explain:
+            d["contributions"] = [[a + s, a + e, text[a + s:a + e], round(w, 4)]
+                                  for s, e, w in r.contributions]
+        return d
 
 
 _NO_SKIP: frozenset[int] = frozenset()
