@@ -85,10 +85,11 @@ there:
   do the faulting sentences of a text that praises in others (:data:`MIXED_FAULT`).
 
 Other documents are scored exactly as VADER scores them (``domain="general"``): the document
-score is VADER's score of the whole text. But where VADER rates none of a document's words, it
-is read with the career lexicon and rules, without the layer, whose weights are career senses
-("rare", "driven"): the gate cannot place a short con such as "Red tape everywhere", and general
-English has nothing to lose there. ``domain="career"`` reads every document as career text.
+score is VADER's score of the whole text. But by default (``domain="auto"``) a document in
+which VADER rates no word is read with the career lexicon and rules, without the layer, whose
+weights are career senses ("rare", "driven"): the gate cannot place a short con such as "Red
+tape everywhere", and VADER reads nothing there. ``domain="career"`` reads every document as
+career text.
 
 The scorer is a fast re-implementation that works on the sentence units of a spaCy ``Doc``
 (:func:`careertext.matching.sentence_units`) and keeps every contribution with its character
