@@ -19,7 +19,7 @@ and with careertext in each domain mode, and prints the share of texts in the ri
 VADER's bands (compound >= 0.05 positive, <= -0.05 negative, neutral between), separately for
 the polar and the neutral texts.
 
-Last, it scores ``eval/domain/us_reviews_dev.tsv`` (200 employee reviews in the style of US
+Then it scores ``eval/domain/us_reviews_dev.tsv`` (200 employee reviews in the style of US
 reviews of 2023-2025, also written by the project: star rating, headline, pros, cons; the
 vocabulary of return to office, layoffs, PTO, RSUs that the mostly British Kaggle reviews lack)
 as the test benchmark scores the 2025 Glassdoor reviews: ROC AUC of pros against cons, the
@@ -37,7 +37,7 @@ product, film and news lines, chat), none about the writer's work, each holding 
 of the career lexicon (40 that the default reading finds in the Kaggle texts in which
 VADER rates no word, 40 drawn at random from the lexicon's words, phrases and seeds), also
 written by the project and rated on -4..4 as the tweets are: how the career lexicon's terms
-read in general English, where the gate should not take the text as career text.
+read in general English, in texts that are not career text.
 
 Usage::
 
