@@ -555,8 +555,22 @@ def _lost_things(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
                 or any(c.dep_ == "neg" for c in verb.children) or negator_before(verb, _negator)):
             continue
         for noun in (t, *(c for c in t.subtree if c.dep_ == "conj" and c.head.i >= t.i)):
-            out.extend(w.idx for w in _phrase_words(noun) if lex.get(w.lower_, 0.0) > 0)
+            words = sorted(_phrase_words(noun), key=lambda w: w.i)
+            out.extend(w.idx for k, w in enumerate(words) if lex.get(w.lower_, 0.0) > 0
+                       or _good_phrase_at(words, k, lex))
     return out
+
+
+def _good_phrase_at(words: list[Token], k: int, lex: dict[str, float]) -> bool:
+    """Whether a phrase that ``lex`` rates positive opens at ``words[k]`` and runs on through
+    the next of ``words`` (adjacent tokens): "remote work", which the scorer reads as one term
+    keyed by the offset of its first word."""
+    for j in range(k + 1, min(k + 3, len(words))):
+        if words[j].i != words[j - 1].i + 1:
+            break
+        if lex.get(" ".join(w.lower_ for w in words[k:j + 1]), 0.0) > 0:
+            return True
+    return False
 
 
 #: Adjectives of difficulty that, before "to" and a verb, say that what follows is hard to
