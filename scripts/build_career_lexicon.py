@@ -835,11 +835,17 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
 
 def add_seeds(lex: dict[str, tuple[float, int, str]]) -> None:
     """Add the curated terms that VADER lacks; a learned value wins, within the bounds of
-    :data:`MILD_TERMS`."""
+    :data:`MILD_TERMS`, but the term's kind is ``seed`` either way (the domain gate takes a
+    text with a curated phrase as career text, see
+    :func:`careertext.career_lexicons.career_phrases`)."""
     vader = vader_lexicon()
     for term, value in SEED_TERMS.items():
-        if term not in vader:
-            lex.setdefault(term, (value, 0, "seed"))
+        if term in vader:
+            continue
+        if term in lex:
+            lex[term] = (*lex[term][:2], "seed")
+        else:
+            lex[term] = (value, 0, "seed")
     for term, bound in MILD_TERMS.items():
         if term in lex and abs(lex[term][0]) > bound:
             value, support, kind = lex[term]
@@ -903,8 +909,9 @@ def write(lex: dict[str, tuple[float, int, str]], path: Path) -> None:
                 "# pros (positive) and cons (negative) of Glassdoor reviews by\n"
                 "# scripts/build_career_lexicon.py; support = number of texts with the term;\n"
                 "# kind: word, phrase, lack / excess / high (a quantity word + a noun whose\n"
-                "# desirability was learned), seed (curated), neutral (a VADER word that names\n"
-                "# a topic in reviews: valence 0).\n")
+                "# desirability was learned), seed (curated; its valence learned where its\n"
+                "# support is above 0), neutral (a VADER word that names a topic in reviews:\n"
+                "# valence 0).\n")
         f.write("term\tvalence\tsupport\tkind\n")
         for t, (v, n, k) in sorted(lex.items(), key=lambda kv: (kv[1][0], kv[0])):
             f.write(f"{t}\t{v}\t{n}\t{k}\n")

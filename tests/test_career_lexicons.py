@@ -3,7 +3,13 @@ data) and the domain gate."""
 
 import pytest
 
-from careertext.career_lexicons import career_layer, career_lexicon, career_topics, is_career_text
+from careertext.career_lexicons import (
+    career_layer,
+    career_lexicon,
+    career_phrases,
+    career_topics,
+    is_career_text,
+)
 from careertext.sentiment import sentiment
 from careertext.vader import vader_lexicon
 
@@ -82,6 +88,22 @@ def test_domain_gate_thresholds():
     assert is_career_text(long_text, topics, words)
     assert not is_career_text(long_text.replace("shift", "dog"), topics, words)
     assert not is_career_text("unknown words only", topics, words)
+
+
+def test_domain_gate_takes_a_text_with_a_curated_phrase():
+    # "plays" and "favorites" are words of sport and lists: the words alone say general text,
+    # and VADER reads "favorites" as praise
+    text = "Management plays favorites and doesnt listen to feedback."
+    assert not is_career_text(text, phrases=frozenset())
+    assert is_career_text(text)
+    assert sentiment(text).compound < 0
+    topics, words, phrases = frozenset(), {"cat": -1.0}, frozenset({"laid off"})
+    assert is_career_text("The cat was LAID OFF.", topics, words, phrases)
+    assert not is_career_text("The cat was laid low.", topics, words, phrases)
+    assert not is_career_text("The cat laid offerings.", topics, words, phrases)  # whole words
+    # curated phrases whose valence the reviews taught are curated still
+    assert {"red tape", "high turnover", "like a number", "laid off"} <= career_phrases()
+    assert not any(" " not in p for p in career_phrases())
 
 
 def test_career_topics_are_workplace_nouns():

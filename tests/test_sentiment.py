@@ -620,12 +620,12 @@ def test_domain_setting(nlp):
 
 def test_auto_reads_a_text_vader_rates_nothing_in_with_the_career_lexicon(nlp):
     auto = SentimentScorer(nlp, domain="auto")
-    text = "Red tape everywhere"  # too short for the gate to tell, and VADER rates no word
+    text = "Slow promo"  # too short for the gate to tell, and VADER rates no word
     assert not is_career_text(text)
     assert SentimentScorer(nlp, domain="general")(nlp(text))._.ct_sentiment["compound"] == 0
     data = auto(nlp(text))._.ct_sentiment
     assert data["domain"] == "career" and data["compound"] < 0
-    assert [c[2] for c in data["sentences"][0]["contributions"]] == ["Red tape"]
+    assert [c[2] for c in data["sentences"][0]["contributions"]] == ["Slow"]
     # not the career layer, whose weights are career senses ("rare" skills, bonuses)
     text = "A rare eclipse drew crowds to the coast."
     assert SentimentScorer(nlp, domain="career")(nlp(text))._.ct_sentiment["compound"] < 0

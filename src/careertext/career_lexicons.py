@@ -106,6 +106,45 @@ def career_words() -> dict[str, float]:
     return _bundled_lexicon("career_words.tsv")
 
 
+@lru_cache(maxsize=1)
+def career_phrases() -> frozenset[str]:
+    """The curated phrases of the bundled career lexicon (``data/career_lexicon.tsv``, kind
+    ``seed``, two words or more): expressions of career text that general lexicons miss ("laid
+    off", "red tape", "plays favourites", "feel like a number"). Any one of them makes a text
+    career text (:func:`is_career_text`).
+
+    Examples
+    --------
+    >>> {"laid off", "red tape", "plays favorites"} <= career_phrases()
+    True
+    """
+    text = resources.files("careertext").joinpath("data/career_lexicon.tsv").read_text("utf-8")
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(" ".join(_lexicon_words(r[0])) for r in rows
+                     if len(r) >= 4 and r[3] == "seed" and " " in r[0].strip())
+
+
+@lru_cache(maxsize=8)
+def _phrase_index(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """First word -> the rest of each of ``phrases`` that opens with it, as words of
+    :data:`careertext.vader._WORD` (the words :func:`_career_gate` reads)."""
+    index: dict[str, set[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        words = _WORD.findall(phrase.lower())
+        if len(words) > 1:
+            index.setdefault(words[0], set()).add(tuple(words[1:]))
+    return {w: tuple(rests) for w, rests in index.items()}
+
+
+def _has_phrase(found: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
+    """Whether the words ``found`` hold a phrase of ``index`` (see :func:`_phrase_index`)."""
+    for i, w in enumerate(found):
+        rests = index.get(w)
+        if rests and any(tuple(found[i + 1:i + 1 + len(r)]) == r for r in rests):
+            return True
+    return False
+
+
 #: :func:`is_career_text`: a text whose content words average at least this log ratio
 #: (:func:`career_words`; e**0.75 is about 2x as frequent in career text) is career text,
 GATE_MEAN = 0.75
@@ -117,7 +156,8 @@ GATE_LONG = 20
 
 
 def is_career_text(text: str, topics: frozenset[str] | None = None,
-                   words: dict[str, float] | None = None) -> bool:
+                   words: dict[str, float] | None = None,
+                   phrases: frozenset[str] | None = None) -> bool:
     """Whether :class:`SentimentScorer` reads ``text`` as career text (``domain="auto"``; a
     text in which VADER rates no word is read with the career lexicon, without the layer, either
     way).
@@ -127,7 +167,9 @@ def is_career_text(text: str, topics: frozenset[str] | None = None,
     workplace topic (a word of :func:`career_topics`, or of ``topics``) and either the mean is
     at least :data:`GATE_TOPIC_MEAN` or it has at least :data:`GATE_LONG` such words. So
     "Fired today." is career text without a workplace noun, and "a heroic performance" is no
-    career text although "performance" is a workplace topic.
+    career text although "performance" is a workplace topic. A text that holds a curated phrase
+    of the career lexicon (:func:`career_phrases`, or ``phrases``) is career text too, whatever
+    its words: "Management plays favorites" (VADER reads "favorites" as praise).
 
     Examples
     --------
@@ -135,20 +177,25 @@ def is_career_text(text: str, topics: frozenset[str] | None = None,
     (True, False)
     >>> is_career_text("Got let go this morning, no severance.")
     True
+    >>> is_career_text("Management plays favorites.")
+    True
     """
     return _career_gate(text.lower(), career_topics() if topics is None else topics,
-                        career_words() if words is None else words)
+                        career_words() if words is None else words,
+                        career_phrases() if phrases is None else frozenset(phrases))
 
 
-def _career_gate(lower: str, topics: frozenset[str], words: dict[str, float]) -> bool:
+def _career_gate(lower: str, topics: frozenset[str], words: dict[str, float],
+                 phrases: frozenset[str] = frozenset()) -> bool:
     """:func:`is_career_text` of a lower-cased text."""
     found = _WORD.findall(lower)
     ratios = [r for r in map(words.get, found) if r is not None]
     mean = sum(ratios) / len(ratios) if ratios else -math.inf
     if mean >= GATE_MEAN:
         return True
-    return (mean >= GATE_TOPIC_MEAN or len(ratios) >= GATE_LONG) \
-        and not topics.isdisjoint(found)
+    if (mean >= GATE_TOPIC_MEAN or len(ratios) >= GATE_LONG) and not topics.isdisjoint(found):
+        return True
+    return bool(phrases) and _has_phrase(found, _phrase_index(phrases))
 
 
 def load_lexicon(path: str | Path) -> dict[str, float]:

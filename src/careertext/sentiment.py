@@ -121,6 +121,7 @@ from .career_lexicons import (
     _career_gate,
     career_layer,
     career_lexicon,
+    career_phrases,
     career_topics,
     career_words,
     is_career_text,
@@ -463,6 +464,7 @@ else None
         self.scorer = _scorer(self.lexicon)
         self.topics = career_topics()
         self.words = career_words()
+        self.phrases = career_phrases()
 
     data_attr = "ct_sentiment"
 
@@ -475,7 +477,8 @@ else None
         text = doc.text
         lower = text.lower() if self.domain != "general" else ""
         if self.domain == "career" or (self.domain == "auto"
-                                       and _career_gate(lower, self.topics, self.words)):
+                                       and _career_gate(lower, self.topics, self.words,
+                                                    self.phrases)):
             return self._career_data(doc, text, lower, self.scorer)
         data, rated = self._general_data(doc, text)
         if self.domain == "auto" and not rated:
