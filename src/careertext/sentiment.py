@@ -146,11 +146,9 @@ from .vader import _LINE, ALPHA, _normalize, vader_lexicon
 
 __all__ = [
     "Contribution", "LexiconScorer", "SentenceSentiment", "Sentiment", "SentimentScorer",
-    "aspect_sentiment", "career_layer", "career_lexicon", "career_topics", "career_words",
-    "is_career_text",
-    "load_lexicon", "merge_chunk_data", "sentiment",
-    "sentiment_from_data",
-    "sentiment_many", "topic_compounds", "vader_lexicon",
+    "aspect_sentiment", "career_layer", "career_lexicon", "career_phrases", "career_topics",
+    "career_words", "is_career_text", "load_lexicon", "merge_chunk_data", "sentiment",
+    "sentiment_from_data", "sentiment_many", "topic_compounds", "vader_lexicon",
 ]
 
 
