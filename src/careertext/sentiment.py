@@ -9,8 +9,9 @@ A document whose words are those of career text is read as career text (:func:`i
 its content words are on average about twice as frequent in reviews and career posts as in
 general English, ``data/career_words.tsv``; or a little less, and it names a workplace topic of
 ``data/career_topics.tsv``, nouns such as "salary", "colleagues", "workload" and rare words of
-the career lexicon such as "understaffed"; or it is long and names one), and these are added
-there:
+the career lexicon such as "understaffed"; or it is long and names one; or it holds a curated
+phrase of the career lexicon, ``career_phrases()``, such as "laid off" or "plays favorites"),
+and these are added there:
 
 * a career lexicon (``data/career_lexicon.tsv``), learned from the pros/cons columns of
   Glassdoor reviews with smoothed log-odds and mapped to VADER's valence scale
