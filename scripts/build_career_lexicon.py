@@ -421,6 +421,12 @@ SEED_TERMS = {
     "non-existent": -1.5, "nonexistent": -1.5, "filthy": -2.0, "lacklustre": -1.5,
     "lackluster": -1.5, "lack lustre": -1.5, "lack luster": -1.5, "penny pinching": -1.5,
     "penny-pinching": -1.5, "only a number": -1.5,
+    # thirty-third session, read among the US-style cons that scored zero ("Promo to senior
+    # takes a while"): what "takes a while" (10 Kaggle cons / 0 pros, 5 of the cons at zero:
+    # "It can sometimes take a while to action service requests"), milder than "takes
+    # forever", and what "takes ages" (3 / 0), as "takes forever"
+    "takes a while": -1.0, "take a while": -1.0, "took a while": -1.0, "taking a while": -1.0,
+    "takes ages": -1.5, "take ages": -1.5, "took ages": -1.5, "taking ages": -1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

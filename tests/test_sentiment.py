@@ -165,6 +165,7 @@ def test_boosters_and_emphasis(nlp):
     ("Never time to be bored.", 1), ("Management could do better.", -1),
     ("Many benefits being removed.", -1), ("They took away our staff bonus.", -1),
     ("The staff bonus wasn't removed.", 1), ("Remote work was taken away.", -1),
+    ("Promotion to senior takes a while.", -1),
     ("You have to work at least one weekend shift.", -1), ("Had to work through lunch.", -1),
     ("You don't have to work weekends.", 1), ("Shift hours are quite long.", -1),
 ])
