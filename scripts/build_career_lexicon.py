@@ -33,13 +33,17 @@ Method
    that sign ("hard to progress"): VADER's valences are never re-weighted.
 5. Lack and excess, generically: a noun's desirability is the lean of its *bare* mentions (not
    after a quantity word or a negation): desirable, undesirable or neither. Each operator class
-   ("no / lack of / little / not enough / limited / few / low", "too much / too many",
-   "high") gets one valence per desirability, learned from all its (operator, noun) pairs
-   pooled, and only where the pooled lean is significant; "too" + an adjective VADER lacks
-   ("too slow") likewise. They are written out as phrases ("no bonus", "lack of training").
-   On this data a lack of an "undesirable" noun leans negative too (those nouns are mostly
-   topics people complain about, "hours", "management"), so the learned sign is kept as is;
-   nouns that mostly modify another noun ("employee bonuses") are left out.
+   ("no / lack of / little / not enough / limited / few / low", "too much / too many") gets
+   one valence per desirability, learned from all its (operator, noun) pairs pooled, and only
+   where the pooled lean is significant; "too" + an adjective VADER lacks ("too slow")
+   likewise. They are written out as phrases ("no bonus", "lack of training"). On this data a
+   lack of an "undesirable" noun leans negative too (those nouns are mostly topics people
+   complain about, "hours", "management"), so the learned sign is kept as is; nouns that
+   mostly modify another noun ("employee bonuses") are left out. "High" / "higher" is no
+   operator (it was one until the thirty-third session): whether more of a noun is good is
+   not the lean of its bare mentions (wages and morale are complained of, yet more of them is
+   good; a high school is neither), and its pooled pairs leaned negative for desirable nouns
+   too, so "higher salaries", "high morale" and "high school" read as faults.
 6. Scale: ``delta`` is mapped to VADER's valence scale by the least-squares slope (through 0)
    of VADER valence on ``delta`` over VADER words with enough support in the same data, then
    multiplied by ``GAIN`` and capped at ``CAP`` (single words ``CAP_UNIGRAM``).
@@ -156,7 +160,6 @@ OPERATORS = {
              "could do with some more", "could use some more"),
     "excess": ("too much", "too many", "way too much", "way too many", "far too much",
                "far too many", "excessive"),
-    "high": ("high", "higher"),
 }
 _OP_SEQS = sorted(((tuple(op.split()), cls) for cls, ops in OPERATORS.items() for op in ops),
                   key=lambda x: -len(x[0]))
@@ -637,7 +640,7 @@ def _match_op(clause: list[str], i: int):
 def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
           lemmas: dict[str, str] | None = None, verbose=False,
           **kw) -> dict[str, tuple[float, int, str]]:
-    """term -> (valence, support, kind); kind is word, phrase, lack, excess, high or neutral
+    """term -> (valence, support, kind); kind is word, phrase, lack, excess or neutral
     (``gradable``: :func:`gradable_of`, for step 7; ``lemmas``: :func:`word_analysis`, each
     word's lemma, for the neutral words)."""
     lemmas = lemmas or {}
@@ -914,7 +917,7 @@ def write(lex: dict[str, tuple[float, int, str]], path: Path) -> None:
         f.write("# careertext career lexicon: valence on VADER's -4..4 scale, learned from the\n"
                 "# pros (positive) and cons (negative) of Glassdoor reviews by\n"
                 "# scripts/build_career_lexicon.py; support = number of texts with the term;\n"
-                "# kind: word, phrase, lack / excess / high (a quantity word + a noun whose\n"
+                "# kind: word, phrase, lack / excess (a quantity word + a noun whose\n"
                 "# desirability was learned), seed (curated; its valence learned where its\n"
                 "# support is above 0), neutral (a VADER word that names a topic in reviews:\n"
                 "# valence 0).\n")

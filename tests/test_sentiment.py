@@ -174,6 +174,18 @@ def test_domain_terms(nlp, text, sign):
     assert score(nlp, text).compound != 0
 
 
+@pytest.mark.parametrize("text", ["Higher salaries than the competition.",
+                                  "High morale in the team.", "High wages and good benefits."])
+def test_more_of_a_good_measure_is_no_fault(nlp, text):
+    # wages and morale are complained of in reviews, yet more of them is good: "high" pairs
+    # learned from the lean of a noun's bare mentions had read these -0.33
+    assert score(nlp, text).compound >= 0
+
+
+def test_high_school_is_no_fault(nlp):
+    assert sentiment("I finished high school in 2010.", nlp=nlp).compound == 0
+
+
 @pytest.mark.parametrize("text", ["Steer clear.", "Wouldn't bother.", "Just a number.",
                                   "Don't work here.", "Just don't.",
                                   "Don't waste your time working here.",
