@@ -69,9 +69,13 @@ def career_layer() -> dict[str, float]:
     return _bundled_lexicon("career_layer.tsv")
 
 
+def _data_text(name: str) -> str:
+    """The text of the package data file ``data/<name>``."""
+    return resources.files("careertext").joinpath(f"data/{name}").read_text("utf-8")
+
+
 def _bundled_lexicon(name: str) -> dict[str, float]:
-    path = resources.files("careertext").joinpath(f"data/{name}")
-    return _parse_lexicon(path.read_text("utf-8"), name)
+    return _parse_lexicon(_data_text(name), name)
 
 
 @lru_cache(maxsize=1)
@@ -86,7 +90,7 @@ def career_topics() -> frozenset[str]:
     >>> {"salary", "colleagues", "workload", "understaffed"} <= career_topics()
     True
     """
-    text = resources.files("careertext").joinpath("data/career_topics.tsv").read_text("utf-8")
+    text = _data_text("career_topics.tsv")
     return frozenset(line.split("\t", 1)[0] for line in text.splitlines()
                      if line and not line.startswith("#") and not line.startswith("word\t"))
 
@@ -118,8 +122,8 @@ def career_phrases() -> frozenset[str]:
     >>> {"laid off", "red tape", "plays favorites"} <= career_phrases()
     True
     """
-    text = resources.files("careertext").joinpath("data/career_lexicon.tsv").read_text("utf-8")
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    rows = (line.split("\t") for line in _data_text("career_lexicon.tsv").splitlines()
+            if line and not line.startswith("#"))
     return frozenset(" ".join(_lexicon_words(r[0])) for r in rows
                      if len(r) >= 4 and r[3] == "seed" and " " in r[0].strip())
 

@@ -475,9 +475,8 @@ else None
         """Return the plain data stored on ``doc._.ct_sentiment``."""
         text = doc.text
         lower = text.lower() if self.domain != "general" else ""
-        if self.domain == "career" or (self.domain == "auto"
-                                       and _career_gate(lower, self.topics, self.words,
-                                                    self.phrases)):
+        if self.domain == "career" or (self.domain == "auto" and _career_gate(
+                lower, self.topics, self.words, self.phrases)):
             return self._career_data(doc, text, lower, self.scorer)
         data, rated = self._general_data(doc, text)
         if self.domain == "auto" and not rated:
