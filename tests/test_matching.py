@@ -203,6 +203,7 @@ def test_themes_and_sentiment_without_a_parse_on_real_posts(shared):
     ("I paid off my student loans in five years.", "paid"),
     ("All that practice finally paid off.", "paid"),
     ("Pay attention to how they treat the interns.", "Pay"),
+    ("This forum helped me when I left, so I am paying it forward.", "paying"),
     ("We broke up last winter.", "broke"),
     ("My manager broke the news on a Friday.", "broke"),
 ])
