@@ -101,6 +101,9 @@ def test_domain_gate_takes_a_text_with_a_curated_phrase():
     assert is_career_text("The cat was LAID OFF.", topics, words, phrases)
     assert not is_career_text("The cat was laid low.", topics, words, phrases)
     assert not is_career_text("The cat laid offerings.", topics, words, phrases)  # whole words
+    # within one clause, as the scorer reads phrases
+    assert not is_career_text("The cat was laid, off it went.", topics, words, phrases)
+    assert not is_career_text("The cat laid. Off it went!", topics, words, phrases)
     # curated phrases whose valence the reviews taught are curated still
     assert {"red tape", "high turnover", "like a number", "laid off"} <= career_phrases()
     assert not any(" " not in p for p in career_phrases())

@@ -5,12 +5,13 @@ and the domain gate (:func:`is_career_text`) that decides which texts are read a
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from .errors import InputError
-from .vader import _WORD, _strip_punc
+from .vader import _CLAUSE_END, _WORD, _strip_punc
 
 
 def _parse_lexicon(text: str, source: str) -> dict[str, float]:
@@ -140,6 +141,10 @@ def _phrase_index(phrases: frozenset[str]) -> dict[str, tuple[tuple[str, ...], .
     return {w: tuple(rests) for w, rests in index.items()}
 
 
+#: The marks that end a clause for the scorer (:data:`careertext.vader._CLAUSE_END`).
+_CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(_CLAUSE_END))) + "]")
+
+
 def _has_phrase(found: list[str], index: dict[str, tuple[tuple[str, ...], ...]]) -> bool:
     """Whether the words ``found`` hold a phrase of ``index`` (see :func:`_phrase_index`)."""
     for i, w in enumerate(found):
@@ -199,7 +204,12 @@ def _career_gate(lower: str, topics: frozenset[str], words: dict[str, float],
         return True
     if (mean >= GATE_TOPIC_MEAN or len(ratios) >= GATE_LONG) and not topics.isdisjoint(found):
         return True
-    return bool(phrases) and _has_phrase(found, _phrase_index(phrases))
+    if not phrases:
+        return False
+    index = _phrase_index(phrases)
+    # within one clause, as the scorer matches phrases: "laid, off" holds no "laid off"
+    return _has_phrase(found, index) and any(
+        _has_phrase(_WORD.findall(part), index) for part in _CLAUSE_MARK.split(lower))
 
 
 def load_lexicon(path: str | Path) -> dict[str, float]:
