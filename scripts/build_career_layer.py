@@ -364,6 +364,8 @@ def main(argv=None) -> int:
         lex = lexicon_script.learn(train, train_tags, gradable=gradable, lemmas=train_lemmas)
         lexicon_script.add_seeds(lex)
         lexicon_script.add_spellings(lex)
+        # the gate's curated phrases, of this lexicon (as career_phrases() reads the bundled one)
+        phrases = frozenset(t for t, (_v, _n, k) in lex.items() if k == "seed" and " " in t)
         lex = {t: v for t, (v, _n, _k) in lex.items()}
         topics = frozenset(with_spellings({**topics, **learn_markers(ratios, lex, topics)}))
         words = word_ratios(career_texts(train, posts))
@@ -372,7 +374,7 @@ def main(argv=None) -> int:
               f"with a topic word: {general_share(topics):.3f}")
 
         def auto(text: str) -> bool:
-            return is_career_text(text, topics, words)
+            return is_career_text(text, topics, words, phrases)
 
         base = LexiconScorer(lex)
         layer = with_spellings(learn_layer(train, base, auto, tags, gradable),
