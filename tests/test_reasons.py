@@ -338,6 +338,19 @@ def test_a_cleft_denial_rules_the_motive_out(nlp, text, blocked):
     assert found[0]["blocked"] == blocked
 
 
+@pytest.mark.parametrize("text, code, blocked", [
+    # a concessive "even if" holds its own clause only: the rest is asserted
+    ("Even if the pay was good, I quit because my boss yelled at me.", "management", False),
+    ("Even if the pay was good, I quit because my boss yelled at me.", "compensation", True),
+    ("I quit, even if the pay was good.", "compensation", True),
+    # other hypotheticals hold the whole sentence
+    ("If only my boss had listened, I would have stayed.", "management", True),
+])
+def test_a_hypothetical_blocks_what_it_holds(nlp, text, code, blocked):
+    (found,) = candidates(nlp, text, code)
+    assert found["blocked"] == blocked
+
+
 @pytest.mark.parametrize("text, feared", [
     ("I am likely to get fired for this.", True),
     ("Honestly I'm scared of being laid off next year.", True),

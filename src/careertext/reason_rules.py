@@ -125,6 +125,22 @@ def _cleft_denied(unit: Span) -> set[int]:
     return out
 
 
+def _hypothetical_tokens(doc: Doc, hypothetical: list[Hit]) -> set[int] | None:
+    """The tokens a ``hypothetical`` frame makes not what happened: None for the whole sentence,
+    or, when every hit is a concessive "even if", only the clauses they open (the subtree of the
+    verb the "if" marks). "Even if it paid well, I would not stay" concedes what the clause says
+    and asserts the rest: "Even if it was, the value is not there when your boss abuses you" (a
+    parse that hangs the "if" elsewhere leaves the whole sentence hypothetical)."""
+    out: set[int] = set()
+    for hit in hypothetical:
+        word = doc[hit.end - 1]
+        if (doc[hit.start:hit.end].text.lower() != "even if" or word.dep_ != "mark"
+                or not doc.has_annotation("DEP")):
+            return None
+        out.update(t.i for t in word.head.subtree)
+    return out
+
+
 def _motive_tokens(doc: Doc, because: list[Hit]) -> set[int]:
     """The tokens of the motive a motive word introduces: the clause of "because" ("because my
     manager yelled"), the object of "because of", "due to" ("due to burnout"), what "the reason"

@@ -45,6 +45,7 @@ from .reason_rules import (
     _clauses,
     _cleft_denied,
     _feared,
+    _hypothetical_tokens,
     _leave_subject_tokens,
     _motive_tokens,
     _negated,
@@ -266,7 +267,8 @@ class ReasonExtractor(DocComponent):
         doc = unit.doc
         leave_units, exit_voices = context["leave_units"], context["exit_voices"]
         question = unit.text.rstrip().endswith("?")
-        hypothetical = bool(frames["hypothetical"])
+        conceded = (_hypothetical_tokens(doc, frames["hypothetical"])
+                    if frames["hypothetical"] else set())
         ruled_out_clauses = {facts["clauses"][h.start] for h in frames["ruled_out"]}
         distance = min((abs(k - j) for j in leave_units), default=99)
         first_person = any(t.lower_ in FIRST_PERSON for t in unit)
@@ -276,6 +278,8 @@ class ReasonExtractor(DocComponent):
         out = []
         for code_id, hits in codes.items():
             code_clauses = {facts["clauses"][h.start] for h in hits}
+            # a hypothetical holds the whole sentence, or a concessive "even if" its own clause
+            hypothetical = conceded is None or any(h.start in conceded for h in hits)
             ruled_out = (bool(code_clauses & ruled_out_clauses)
                          or any(h.start in facts["cleft"] for h in hits))
             problem = [h for h in hits if h.kind == "problem"
