@@ -317,6 +317,16 @@ def test_denied_problem_cue(nlp, text, problem):
     assert found[0]["blocked"] == (problem == 0.0)
 
 
+@pytest.mark.parametrize("text, denied", [
+    ("It is not stressful, so I stayed.", True),
+    ("No flexibility, no life.", False),  # the negation does not reach across the comma
+    ("The job is not worth this stress.", False),  # "not worth" negates the worth
+])
+def test_the_negation_window_of_a_problem_cue(nlp, text, denied):
+    (found,) = candidates(nlp, text, "wellbeing_balance")
+    assert found["blocked"] == denied
+
+
 def test_denied_reason_is_not_returned_beside_a_departure(nlp):
     text = "I did not have a bad manager. I quit in May."
     assert "management" not in {r.code for r in careertext.extract_reasons(text, nlp=nlp)}

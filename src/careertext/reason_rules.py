@@ -60,9 +60,15 @@ def _negated(doc: Doc, hit: Hit) -> bool:
     manager"), happens to no one ("nobody gets laid off") or is reached by a negation through
     "or" ("I never had stress or burnout")."""
     parsed = doc.has_annotation("DEP")
-    window = doc[max(0, hit.start - 3):hit.start]
-    # a negation of a factive verb is that verb's: "I couldn't believe they fired me"
+    window = list(doc[max(0, hit.start - 3):hit.start])
+    # not across a clause mark ("No flexibility, no life."), and "not worth" negates the worth,
+    # not what follows ("not worth this stress"); a negation of a factive verb is that verb's:
+    # "I couldn't believe they fired me"
+    marks = [k for k, t in enumerate(window) if t.text in _WINDOW_STOPS]
+    if marks:
+        window = window[marks[-1] + 1:]
     if any(t.lower_ in NEGATORS and not (parsed and _factive(t.head, hit.start))
+           and not (t.i + 1 < hit.start and doc[t.i + 1].lower_ == "worth")
            for t in window):
         return True
     if not parsed:
@@ -76,6 +82,8 @@ def _negated(doc: Doc, hit: Hit) -> bool:
         negated_through_or(verb, NEGATORS.__contains__))
 
 
+#: Marks at which the negation window before a cue stops.
+_WINDOW_STOPS = frozenset({",", ";", ":", "(", ")", ".", "!", "?", "—", "–"})
 _WH = frozenset({"how", "what", "whether", "if", "where", "when", "why", "who"})
 
 
