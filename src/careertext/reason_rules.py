@@ -136,14 +136,15 @@ def _cleft_denied(unit: Span) -> set[int]:
 def _hypothetical_tokens(doc: Doc, hypothetical: list[Hit]) -> set[int] | None:
     """The tokens a ``hypothetical`` frame makes not what happened: None for the whole sentence,
     or, when every hit is a concessive "even if", only the clauses they open (the subtree of the
-    verb the "if" marks). "Even if it paid well, I would not stay" concedes what the clause says
-    and asserts the rest: "Even if it was, the value is not there when your boss abuses you" (a
-    parse that hangs the "if" elsewhere leaves the whole sentence hypothetical)."""
+    verb the "if" marks). "Even if the pay was good, I quit because of my boss" concedes the pay
+    and asserts the rest (without a parse, or with the "if" hung elsewhere, the whole sentence
+    stays hypothetical)."""
+    if not doc.has_annotation("DEP"):
+        return None
     out: set[int] = set()
     for hit in hypothetical:
         word = doc[hit.end - 1]
-        if (doc[hit.start:hit.end].text.lower() != "even if" or word.dep_ != "mark"
-                or not doc.has_annotation("DEP")):
+        if doc[hit.start:hit.end].text.lower() != "even if" or word.dep_ != "mark":
             return None
         out.update(t.i for t in word.head.subtree)
     return out
