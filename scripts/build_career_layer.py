@@ -76,7 +76,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import build_career_lexicon as lexicon_script  # noqa: E402
 
-from careertext.career_lexicons import career_lexicon, is_career_text  # noqa: E402
+from careertext.career_lexicons import (  # noqa: E402
+    _is_curated_phrase,
+    career_lexicon,
+    is_career_text,
+)
 from careertext.lexicon_scorer import _BE_FORMS, NEG_MARK, LexiconScorer  # noqa: E402
 from careertext.sentiment import combined_raw  # noqa: E402
 from careertext.vader import (  # noqa: E402
@@ -365,7 +369,7 @@ def main(argv=None) -> int:
         lexicon_script.add_seeds(lex)
         lexicon_script.add_spellings(lex)
         # the gate's curated phrases, of this lexicon (as career_phrases() reads the bundled one)
-        phrases = frozenset(t for t, (_v, _n, k) in lex.items() if k == "seed" and " " in t)
+        phrases = frozenset(t for t, (_v, _n, k) in lex.items() if _is_curated_phrase(t, k))
         lex = {t: v for t, (v, _n, _k) in lex.items()}
         topics = frozenset(with_spellings({**topics, **learn_markers(ratios, lex, topics)}))
         words = word_ratios(career_texts(train, posts))

@@ -126,7 +126,18 @@ def career_phrases() -> frozenset[str]:
     rows = (line.split("\t") for line in _data_text("career_lexicon.tsv").splitlines()
             if line and not line.startswith("#"))
     return frozenset(" ".join(_lexicon_words(r[0])) for r in rows
-                     if len(r) >= 4 and r[3] == "seed" and " " in r[0].strip())
+                     if len(r) >= 4 and _is_curated_phrase(r[0], r[3]))
+
+
+def _is_curated_phrase(term: str, kind: str) -> bool:
+    """Whether a career lexicon entry of ``kind`` is a curated phrase of the domain gate
+    (:func:`career_phrases`): a seed of two words or more. ``scripts/build_career_layer.py``
+    takes the same phrases from a lexicon it learns.
+
+    >>> _is_curated_phrase("red tape", "seed"), _is_curated_phrase("cog", "seed")
+    (True, False)
+    """
+    return kind == "seed" and " " in term.strip()
 
 
 @lru_cache(maxsize=8)

@@ -26,6 +26,7 @@ from .matching import (
     has_subject,
     negated_through_or,
 )
+from .vader import _CLAUSE_END
 
 __all__ = [
     "CONTRAST", "FIRST_PERSON", "MODALS", "NEGATORS", "NO_ONE", "SECOND_PERSON", "THIRD_PERSON",
@@ -38,6 +39,9 @@ CONTRAST = {"but", "however", "although", "though", "while", "whereas", "yet", "
 SECOND_PERSON = {"you", "yourself", "yourselves"}
 NEGATORS = {"not", "n't", "n’t", "never", "no", "nothing", "without"}
 NO_ONE = {"nobody", "noone", "none", "neither"}
+#: Marks at which the negation window before a cue stops: the scorer's clause ends
+#: (:data:`careertext.vader._CLAUSE_END`), an opening bracket and dashes.
+_WINDOW_STOPS = _CLAUSE_END | {"(", "—", "–"}
 MODALS = {"might", "could", "may", "would", "will", "can", "should", "must"}
 
 
@@ -82,8 +86,6 @@ def _negated(doc: Doc, hit: Hit) -> bool:
         negated_through_or(verb, NEGATORS.__contains__))
 
 
-#: Marks at which the negation window before a cue stops.
-_WINDOW_STOPS = frozenset({",", ";", ":", "(", ")", ".", "!", "?", "—", "–"})
 _WH = frozenset({"how", "what", "whether", "if", "where", "when", "why", "who"})
 
 
