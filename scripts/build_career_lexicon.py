@@ -44,6 +44,14 @@ Method
    not the lean of its bare mentions (wages and morale are complained of, yet more of them is
    good; a high school is neither), and its pooled pairs leaned negative for desirable nouns
    too, so "higher salaries", "high morale" and "high school" read as faults.
+   Levels: for the few nouns whose level is what reviews judge (``LEVEL_NOUNS``, curated: more
+   pay, salary or morale is good, more turnover, workload or stress is bad), "high" and "low"
+   + the noun get one valence for a good level ("high pay", "low turnover") and one for a bad
+   level ("low pay", "high turnover"), each learned from all such pairs pooled, as the
+   operators are, where the data bear out the curated sign; a phrase learned on its own ("low
+   pay") keeps its value, and a noun VADER rates ("stress", "bonus") keeps VADER's reading of
+   the pair. The scorer reads the predicate ("the pay is quite low", "turnover is not high")
+   as the pair.
 6. Scale: ``delta`` is mapped to VADER's valence scale by the least-squares slope (through 0)
    of VADER valence on ``delta`` over VADER words with enough support in the same data, then
    multiplied by ``GAIN`` and capped at ``CAP`` (single words ``CAP_UNIGRAM``).
@@ -84,6 +92,7 @@ from __future__ import annotations
 import argparse
 import csv
 import hashlib
+import itertools
 import math
 import re
 import sys
@@ -100,7 +109,7 @@ from careertext.career_rules import _LACK, _some  # noqa: E402
 from careertext.lexicon_scorer import LexiconScorer  # noqa: E402
 from careertext.parse_rules import TAG_READ_WORDS  # noqa: E402
 from careertext.sentiment import combined_raw  # noqa: E402
-from careertext.vader import _WORD, BOOSTERS, NEGATE, vader_lexicon  # noqa: E402
+from careertext.vader import _WORD, BOOSTERS, N_SCALAR, NEGATE, vader_lexicon  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "glassdoor-reviews" / "glassdoor_kaggle_subset_10k.csv"
 OUT = ROOT / "src" / "careertext" / "data" / "career_lexicon.tsv"
@@ -160,6 +169,19 @@ OPERATORS = {
              "could do with some more", "could use some more"),
     "excess": ("too much", "too many", "way too much", "way too many", "far too much",
                "far too many", "excessive"),
+}
+# Levels: "high" / "low" (+1 / -1) before a noun whose more is good (+1) or bad (-1), curated
+# from what reviews say of each level: "high pay" 13 pros / 2 cons, "low pay" 1 / 113, "high
+# turnover" 3 / 43, "low stress" 3 / 0 in the Kaggle reviews. Nouns whose good level depends on
+# the reader are left out ("hours": low hours are a fault in retail, a perk elsewhere;
+# "standards"). The product of the two signs is the level's sign.
+LEVELS = {"high": 1, "low": -1}
+LEVEL_NOUNS = {
+    "pay": 1, "salary": 1, "salaries": 1, "wage": 1, "wages": 1, "morale": 1, "bonus": 1,
+    "bonuses": 1, "compensation": 1, "commission": 1, "pension": 1, "retention": 1,
+    "turnover": -1, "attrition": -1, "churn": -1, "workload": -1, "workloads": -1,
+    "stress": -1, "pressure": -1, "targets": -1, "quotas": -1, "demands": -1,
+    "expectations": -1,
 }
 _OP_SEQS = sorted(((tuple(op.split()), cls) for cls, ops in OPERATORS.items() for op in ops),
                   key=lambda x: -len(x[0]))
@@ -640,7 +662,7 @@ def _match_op(clause: list[str], i: int):
 def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
           lemmas: dict[str, str] | None = None, verbose=False,
           **kw) -> dict[str, tuple[float, int, str]]:
-    """term -> (valence, support, kind); kind is word, phrase, lack, excess or neutral
+    """term -> (valence, support, kind); kind is word, phrase, lack, excess, level or neutral
     (``gradable``: :func:`gradable_of`, for step 7; ``lemmas``: :func:`word_analysis`, each
     word's lemma, for the neutral words)."""
     lemmas = lemmas or {}
@@ -810,6 +832,33 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
             if term not in out:
                 out[term] = (v, pos[term] + neg[term], "excess" if cls == "too" else cls)
 
+    # -- levels: "high" / "low" + a noun of LEVEL_NOUNS, pooled by the level's sign ---------
+    level_counts: dict[int, list[int]] = {1: [0, 0], -1: [0, 0]}
+    for cl, is_pros in counts.docs:
+        seen = {LEVELS[a] * LEVEL_NOUNS[b] for clause in cl
+                for a, b in itertools.pairwise(clause) if a in LEVELS and b in LEVEL_NOUNS}
+        for sign in seen:
+            level_counts[sign][0 if is_pros else 1] += 1
+    for sign, (a, b) in sorted(level_counts.items()):
+        d = math.log((a + 1) / (b + 1))
+        z = d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
+        if verbose:
+            print(f"level {sign:+d}: pros {a} cons {b} delta {d:+.2f} z {z:+.1f}",
+                  file=sys.stderr)
+        # the sign is curated, so the data need only bear it out, as a noun's desirability
+        if d * sign <= 0 or abs(z) < p["noun_z"] or abs(d) < OP_MIN_DELTA:
+            continue
+        v = round(valence(d, CAP), 3)
+        for word, up in LEVELS.items():
+            for noun, more in LEVEL_NOUNS.items():
+                term = f"{word} {noun}"
+                if up * more == sign and out.get(term, (0, 0, "lack"))[2] in ("lack", "excess"):
+                    # a noun VADER rates keeps VADER's reading of the pair ("high stress"
+                    # -1.8, "low stress" negated as a lack), written out for the predicate
+                    pair = v if noun not in vader else (
+                        vader[noun] if up > 0 else round(vader[noun] * N_SCALAR, 3))
+                    out[term] = (pair, pos[term] + neg[term], "level")
+
     # -- VADER words that name a topic here ---------------------------------------------------
     # a noun or verb (not gradable) whose bare mentions lean against VADER's sign, or not at
     # all, is neutral: "promoted", "treat", "pay" are what reviews are about, in pros and cons
@@ -918,7 +967,8 @@ def write(lex: dict[str, tuple[float, int, str]], path: Path) -> None:
                 "# pros (positive) and cons (negative) of Glassdoor reviews by\n"
                 "# scripts/build_career_lexicon.py; support = number of texts with the term;\n"
                 "# kind: word, phrase, lack / excess (a quantity word + a noun whose\n"
-                "# desirability was learned), seed (curated; its valence learned where its\n"
+                "# desirability was learned), level (\"high\" / \"low\" + a noun whose\n"
+                "# level reviews judge), seed (curated; its valence learned where its\n"
                 "# support is above 0), neutral (a VADER word that names a topic in reviews:\n"
                 "# valence 0).\n")
         f.write("term\tvalence\tsupport\tkind\n")

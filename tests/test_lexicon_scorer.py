@@ -141,3 +141,29 @@ def test_a_copula_pair_of_the_layer_holds_across_words_of_degree():
         assert "are long" in s.terms(text)  # the feature the layer is learned on, too
     assert s.score("Hours are a long way from here, a bit.").compound == 0  # "a" + no degree
     assert s.score("They are quite, long ago.").compound == 0  # not across a clause mark
+
+
+def test_the_predicate_of_a_level_reads_as_the_pair():
+    s = LexiconScorer({"pay": 0.0, "high pay": 1.8, "low pay": -2.5, "high turnover": -1.6,
+                       "low turnover": 1.0}, layer={"is high": -1.0})
+    assert s.score("Pay is high.").contributions == [[7, 11, 1.8]]  # not the layer's "is high"
+    assert s.score("Turnover is high.").compound < 0 < s.score("Turnover is low.").compound
+    assert s.score("The pay is quite low").compound < s.score("The pay is low").compound < 0
+    assert s.score("Turnover isn't high").compound > 0  # negated as the pair
+    assert s.score("Pay can be low for the area").compound < 0
+    assert "is high" not in s.terms("Pay is high")  # the layer is learned without it
+    # no predicate of a level: a noun it modifies, a clause mark between, a noun without a pair
+    assert s.score("Pay is a high priority").compound == 0
+    assert s.score("Pay is, high up there").compound == 0
+    assert s.score("Quality is high").contributions == [[8, 15, -1.0]]
+    # the level word skipped (the parse's reading of a lack, "stress is low"): no pair
+    assert s.score("Turnover is low", skip=frozenset({12})).compound == 0
+
+
+@pytest.mark.parametrize("text, sign", [
+    ("Pay is high.", 1), ("Morale is high.", 1), ("Turnover is low.", 1),
+    ("Low workload and good pay.", 1), ("The workload is very high.", -1),
+    ("Morale is low.", -1), ("Stress is low.", 1), ("Bonuses are low.", -1),
+])
+def test_levels_read_by_what_the_noun_is(text, sign):
+    assert sign * sentiment(text, domain="career").compound > 0

@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .career_lexicons import career_layer, career_lexicon, load_lexicon
 from .career_rules import (
     _CONDITION,
@@ -180,6 +182,11 @@ class LexiconScorer:
             for alias in _wish_gap_aliases(words):
                 self._terms.setdefault(alias, term)
                 sizes[alias[0]].add(len(alias))
+        # nouns whose level the lexicon judges, "high" and "low" + the noun reading with
+        # opposite signs ("high pay", "low pay"): their predicate reads as the pair
+        dom = domain or {}
+        self._levels = frozenset(t[5:] for t, v in dom.items() if t.startswith("high ")
+                                 and v * dom.get(f"low {t[5:]}", 0.0) < 0)
         self.phrases = {w: tuple(sorted(s, reverse=True)) for w, s in sizes.items()}
         self._firsts = frozenset(self.phrases)
         self.emojis = _emoji_lexicon()
@@ -286,7 +293,7 @@ class LexiconScorer:
         layer_lower = lower
         if career and self.phrases and not self._firsts.isdisjoint(lower):
             items_w, lower, starts, ends, covered = self._merge_phrases(words, items_w, lower,
-                                                                        starts, ends)
+                                                                        starts, ends, skip)
         # career text: negation, degree and lack words reach no word of another clause
         lows = _clause_lows(text, starts) if career else None
         lows_w = lows if starts is starts_w or not lows else _clause_lows(text, starts_w)
@@ -448,7 +455,10 @@ class LexiconScorer:
         return _Score(round(compound, 4), round(-neg_sum / denom, 3), round(neu_count / denom, 3),
                       round(pos_sum / denom, 3), raw_total, n, contributions)
 
-    def _merge_phrases(self, words, items_w, lower, starts, ends):
+    def _merge_phrases(self, words, items_w, lower, starts, ends, skip=frozenset()):
+        """Merge the lexicon's phrases, and the predicates of a level (:func:`_level_predicate`)
+        other than those whose level word starts at an offset in ``skip`` (the parse's reading
+        of a lack: "stress is low")."""
         phrases, terms = self.phrases, self._terms
         out_w, out_l, out_s, out_e = [], [], [], []
         covered: set[int] = set()
@@ -475,6 +485,21 @@ class LexiconScorer:
             if matched:
                 covered.update(range(i, i + matched))
                 i += matched
+            elif lower[i] in self._levels and (k := _level_predicate(words, lower, i)) > 0 \
+                    and starts[k] not in skip:
+                # "the pay is quite low" reads as "low pay": the level word carries the pair,
+                # the noun goes, the words between keep VADER's reach (degree, negation)
+                for m in range(i + 1, k):
+                    out_w.append(items_w[m])
+                    out_l.append(lower[m])
+                    out_s.append(starts[m])
+                    out_e.append(ends[m])
+                out_w.append(items_w[k])
+                out_l.append(terms[(lower[k], lower[i])])
+                out_s.append(starts[k])
+                out_e.append(ends[k])
+                covered.update((i, k))
+                i = k + 1
             else:
                 out_w.append(items_w[i])
                 out_l.append(lower[i])
@@ -646,6 +671,52 @@ def _past_degree(words: list[tuple[int, int, str, bool]], lower: list[str], i: i
         else:
             break
     return k if i + 1 < k < n and not words[k - 1][3] else -1
+
+
+#: The predicate of a level ("the pay is quite low", "morale remains high", "turnover isn't
+#: high", "pay can be low"): a link verb, then at most four words of degree or negation, then
+#: "high" or "low" ending the clause or followed by a function word ("low for the area", "not
+#: high enough"), not by a noun it modifies ("is a high priority", "was high school").
+_LEVEL_LINKS = _BE_FORMS | frozenset({"isn't", "aren't", "wasn't", "weren't", "seems", "seem",
+                                      "seemed", "remains", "remain", "remained", "stays",
+                                      "stay", "stayed"})
+_LEVEL_MODALS = frozenset({"can", "could", "may", "might", "will", "would", "tends", "tend"})
+_LEVEL_GAP = _GAP_DEGREE | frozenset({"too", "pretty", "relatively", "rather", "not", "never",
+                                      "still"})
+_AFTER_LEVEL = frozenset(STOP_WORDS) | frozenset({"compared", "considering", "given",
+                                                  "relative", "overall", "especially"})
+
+
+def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], i: int) -> int:
+    """The index of the "high" or "low" that the clause predicates of the noun at ``i``
+    (:data:`_LEVEL_LINKS`), or -1.
+
+    >>> w = [(0, 0, "", False)] * 6
+    >>> _level_predicate(w, "the pay is quite low".split(), 1)
+    4
+    >>> _level_predicate(w, "turnover isn't high".split(), 0)
+    2
+    >>> _level_predicate(w, "pay is a high priority".split(), 0)
+    -1
+    """
+    n = len(lower)
+    k = i + 1
+    if k + 1 < n and lower[k] in _LEVEL_MODALS and lower[k + 1] == "be":
+        k += 1
+    if k >= n or words[k - 1][3] or lower[k] not in _LEVEL_LINKS:
+        return -1
+    k += 1
+    while k < n and k - i <= 6 and not words[k - 1][3]:
+        w = lower[k]
+        if w == "high" or w == "low":
+            return k if k + 1 == n or words[k][3] or lower[k + 1] in _AFTER_LEVEL else -1
+        if w == "a" and k + 1 < n and lower[k + 1] in _GAP_SMALL:
+            k += 2
+        elif w in _LEVEL_GAP:
+            k += 1
+        else:
+            return -1
+    return -1
 
 
 def _layer_terms(words: list[tuple[int, int, str, bool]], lower: list[str],
