@@ -50,8 +50,9 @@ Method
    level ("low pay", "high turnover"), each learned from all such pairs pooled, as the
    operators are, where the data bear out the curated sign; a phrase learned on its own ("low
    pay") keeps its value, and a noun VADER rates ("stress", "bonus") keeps VADER's reading of
-   the pair. The scorer reads the predicate ("the pay is quite low", "turnover is not high")
-   as the pair.
+   the pair. None of a bad thing ("no targets", "little turnover", ``NONE_OPS``) is a good
+   level too, where the generic pairs had read it as a lack. The scorer reads the predicate
+   ("the pay is quite low", "turnover is not high", "turnover is minimal") as the pair.
 6. Scale: ``delta`` is mapped to VADER's valence scale by the least-squares slope (through 0)
    of VADER valence on ``delta`` over VADER words with enough support in the same data, then
    multiplied by ``GAIN`` and capped at ``CAP`` (single words ``CAP_UNIGRAM``).
@@ -176,6 +177,12 @@ OPERATORS = {
 # the reader are left out ("hours": low hours are a fault in retail, a perk elsewhere;
 # "standards"). The product of the two signs is the level's sign.
 LEVELS = {"high": 1, "low": -1}
+# None of a bad thing is a good level too ("no targets", "little turnover"): the lack operators
+# that say there is little or none, not that there is too little ("not enough", "lacking",
+# "insufficient") or a wish for more ("needs more"). VADER's own negation reads "no stress".
+NONE_OPS = ("no", "no real", "little", "little to no", "very little", "not much", "not many",
+            "not a lot of", "few", "very few", "zero", "minimal", "hardly any", "without",
+            "without any")
 LEVEL_NOUNS = {
     "pay": 1, "salary": 1, "salaries": 1, "wage": 1, "wages": 1, "morale": 1, "bonus": 1,
     "bonuses": 1, "compensation": 1, "commission": 1, "pension": 1, "retention": 1,
@@ -849,9 +856,11 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
         if d * sign <= 0 or abs(z) < p["noun_z"] or abs(d) < OP_MIN_DELTA:
             continue
         v = round(valence(d, CAP), 3)
-        for word, up in LEVELS.items():
+        for word, up in [*LEVELS.items(), *((op, -1) for op in NONE_OPS)]:
             for noun, more in LEVEL_NOUNS.items():
                 term = f"{word} {noun}"
+                if word not in LEVELS and (more > 0 or noun in vader):
+                    continue  # none of a good thing is a lack; "no stress" is VADER's
                 if up * more == sign and out.get(term, (0, 0, "lack"))[2] in ("lack", "excess"):
                     # a noun VADER rates keeps VADER's reading of the pair ("high stress"
                     # -1.8, "low stress" negated as a lack), written out for the predicate

@@ -164,6 +164,7 @@ def test_the_predicate_of_a_level_reads_as_the_pair():
     ("Pay is high.", 1), ("Morale is high.", 1), ("Turnover is low.", 1),
     ("Low workload and good pay.", 1), ("The workload is very high.", -1),
     ("Morale is low.", -1), ("Stress is low.", 1), ("Bonuses are low.", -1),
+    ("No targets.", 1), ("Little turnover.", 1), ("Turnover is minimal.", 1),
 ])
 def test_levels_read_by_what_the_noun_is(text, sign):
     assert sign * sentiment(text, domain="career").compound > 0

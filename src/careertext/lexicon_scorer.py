@@ -485,8 +485,8 @@ class LexiconScorer:
             if matched:
                 covered.update(range(i, i + matched))
                 i += matched
-            elif lower[i] in self._levels and (k := _level_predicate(words, lower, i)) > 0 \
-                    and starts[k] not in skip:
+            elif (lower[i] in self._levels and (k := _level_predicate(words, lower, i)) > 0
+                  and starts[k] not in skip and (term := terms.get((lower[k], lower[i])))):
                 # "the pay is quite low" reads as "low pay": the level word carries the pair,
                 # the noun goes, the words between keep VADER's reach (degree, negation)
                 for m in range(i + 1, k):
@@ -495,7 +495,7 @@ class LexiconScorer:
                     out_s.append(starts[m])
                     out_e.append(ends[m])
                 out_w.append(items_w[k])
-                out_l.append(terms[(lower[k], lower[i])])
+                out_l.append(term)
                 out_s.append(starts[k])
                 out_e.append(ends[k])
                 covered.update((i, k))
@@ -674,9 +674,11 @@ def _past_degree(words: list[tuple[int, int, str, bool]], lower: list[str], i: i
 
 
 #: The predicate of a level ("the pay is quite low", "morale remains high", "turnover isn't
-#: high", "pay can be low"): a link verb, then at most four words of degree or negation, then
-#: "high" or "low" ending the clause or followed by a function word ("low for the area", "not
-#: high enough"), not by a noun it modifies ("is a high priority", "was high school").
+#: high", "pay can be low", "turnover is minimal"): a link verb, then at most four words of
+#: degree or negation, then "high", "low" or "minimal" ending the clause or followed by a
+#: function word ("low for the area", "not high enough"), not by a noun it modifies ("is a high
+#: priority", "was high school").
+_LEVEL_PREDICATES = frozenset({"high", "low", "minimal"})
 _LEVEL_LINKS = _BE_FORMS | frozenset({"isn't", "aren't", "wasn't", "weren't", "seems", "seem",
                                       "seemed", "remains", "remain", "remained", "stays",
                                       "stay", "stayed"})
@@ -688,8 +690,8 @@ _AFTER_LEVEL = frozenset(STOP_WORDS) | frozenset({"compared", "considering", "gi
 
 
 def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], i: int) -> int:
-    """The index of the "high" or "low" that the clause predicates of the noun at ``i``
-    (:data:`_LEVEL_LINKS`), or -1.
+    """The index of the "high", "low" or "minimal" that the clause predicates of the noun at
+    ``i`` (:data:`_LEVEL_LINKS`), or -1.
 
     >>> w = [(0, 0, "", False)] * 6
     >>> _level_predicate(w, "the pay is quite low".split(), 1)
@@ -708,7 +710,7 @@ def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], 
     k += 1
     while k < n and k - i <= 6 and not words[k - 1][3]:
         w = lower[k]
-        if w == "high" or w == "low":
+        if w in _LEVEL_PREDICATES:
             return k if k + 1 == n or words[k][3] or lower[k + 1] in _AFTER_LEVEL else -1
         if w == "a" and k + 1 < n and lower[k + 1] in _GAP_SMALL:
             k += 2
