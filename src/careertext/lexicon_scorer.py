@@ -700,12 +700,16 @@ def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], 
     2
     >>> _level_predicate(w, "pay is a high priority".split(), 0)
     -1
+    >>> _level_predicate([(0, 4, "pay,", True), *w], "pay can be low".split(), 0)
+    -1
     """
     n = len(lower)
     k = i + 1
-    if k + 1 < n and lower[k] in _LEVEL_MODALS and lower[k + 1] == "be":
+    if words[i][3]:  # a clause mark right after the noun
+        return -1
+    if k + 1 < n and lower[k] in _LEVEL_MODALS and lower[k + 1] == "be" and not words[k][3]:
         k += 1
-    if k >= n or words[k - 1][3] or lower[k] not in _LEVEL_LINKS:
+    if k >= n or lower[k] not in _LEVEL_LINKS:
         return -1
     k += 1
     while k < n and k - i <= 6 and not words[k - 1][3]:
