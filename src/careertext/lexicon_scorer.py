@@ -461,6 +461,13 @@ class LexiconScorer:
         of a lack: "stress is low")."""
         phrases, terms = self.phrases, self._terms
         out_w, out_l, out_s, out_e = [], [], [], []
+
+        def emit(word: str, low: str, a: int, b: int) -> None:  # an item from word a to b
+            out_w.append(word)
+            out_l.append(low)
+            out_s.append(starts[a])
+            out_e.append(ends[b])
+
         covered: set[int] = set()
         n, i = len(lower), 0
         while i < n:
@@ -477,10 +484,7 @@ class LexiconScorer:
                         if size > 1 and _compared(lower, i + size - 1, phrases, terms):
                             continue  # "treat you like family": the comparison's object decides
                         matched = size
-                        out_w.append(" ".join(items_w[i:i + size]))
-                        out_l.append(term)
-                        out_s.append(starts[i])
-                        out_e.append(ends[i + size - 1])
+                        emit(" ".join(items_w[i:i + size]), term, i, i + size - 1)
                         break
             if matched:
                 covered.update(range(i, i + matched))
@@ -490,21 +494,12 @@ class LexiconScorer:
                 # "the pay is quite low" reads as "low pay": the level word carries the pair,
                 # the noun goes, the words between keep VADER's reach (degree, negation)
                 for m in range(i + 1, k):
-                    out_w.append(items_w[m])
-                    out_l.append(lower[m])
-                    out_s.append(starts[m])
-                    out_e.append(ends[m])
-                out_w.append(items_w[k])
-                out_l.append(term)
-                out_s.append(starts[k])
-                out_e.append(ends[k])
+                    emit(items_w[m], lower[m], m, m)
+                emit(items_w[k], term, k, k)
                 covered.update((i, k))
                 i = k + 1
             else:
-                out_w.append(items_w[i])
-                out_l.append(lower[i])
-                out_s.append(starts[i])
-                out_e.append(ends[i])
+                emit(items_w[i], lower[i], i, i)
                 i += 1
         return out_w, out_l, out_s, out_e, covered
 
