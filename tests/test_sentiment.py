@@ -730,13 +730,30 @@ def test_what_is_hard_to_reach_is_lacking_in_career_text(nlp, text, word):
 
 
 @pytest.mark.parametrize("text", ["They don't give people a fair chance.",
-                                  "It is not really a very good company."])
+                                  "It is not really a very good company.",
+                                  "The company is not living up to its values."])
 def test_the_good_object_of_a_negated_verb_is_not_had_in_career_text(nlp, text):
-    # VADER's "not" reaches three words: "fair" and "good" stood beyond it
+    # VADER's "not" reaches three words: "fair", "good" and "values" stood beyond it
+    # ("values" as the object of the verb's preposition)
     assert sentiment(text, domain="career", nlp=nlp).compound < 0
     assert sentiment(text, domain="general", nlp=nlp).compound > 0
-    assert sentiment("You will not find a much better employer.", domain="career",
-                     nlp=nlp).compound > 0  # a comparative: praise
+
+
+@pytest.mark.parametrize("text", [
+    "You will not find a much better employer.",  # a comparative
+    "I couldn't ask for a better benefits package.",  # a comparative in the phrase
+    "I have never worked in such an amazing environment.",  # "such": praise
+    "I have never had such a good manager.",
+])
+def test_a_negated_verb_that_praises_its_object_in_career_text(nlp, text):
+    assert sentiment(text, domain="career", nlp=nlp).compound > 0
+
+
+def test_a_negator_across_a_line_break_negates_no_object_in_career_text(nlp):
+    # the parser hangs "not" on the next line's "-Great", whose object is "benefits"
+    weights = {c.phrase.lower(): c.weight for c in sentiment(
+        "Friendly staff and not only\n-Great benefits", domain="career", nlp=nlp).explain()}
+    assert weights["benefits"] > 0
 
 
 def test_what_used_to_be_is_no_longer_in_career_text(nlp):

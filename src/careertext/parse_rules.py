@@ -472,7 +472,8 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "acomp"})
 _GRADED_TAGS = frozenset({"JJR", "JJS", "RBR", "RBS"})
-_UTMOST = frozenset({"more", "most", "enough"})
+_COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+_UTMOST = frozenset({"more", "most", "enough", "such"})
 
 
 def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> list[int]:
@@ -480,11 +481,15 @@ def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> 
     "not" does not reach, by spaCy's parse: its head, compounds and adjectives that the
     lexicon rates positive, where none of the three words before them is a negator ("never
     gave us a fair chance", "it is not really a very good company": "fair", "good" had read
-    as praise). What is not had is lacking, as after "few"; a bad thing not had is left to
-    VADER ("don't get a long-term injury" may be advice). Not a comparative or superlative, nor
-    after "more", "most" or "enough" ("you will not find a much better employer", "couldn't
-    have been more pleased" are praise). ``text`` is ``doc.text``, ``lower`` the same in lower
-    case. Without a parser, none.
+    as praise). The object of the verb's preposition counts too ("not living up to its
+    values", "did not pay me for my overtime"). What is not had is lacking, as after "few"; a
+    bad thing not had is left to VADER ("don't get a long-term injury" may be advice). Not a
+    superlative itself, nor a phrase with a comparative ("couldn't ask for a better benefits
+    package"), nor after "more", "most", "enough" or "such" ("you will not find a much better
+    employer", "couldn't have been more pleased", "never had such a good manager" are
+    praise), nor where a line break or clause mark stands between the negator and its verb
+    (a list's lines are parsed as one sentence). ``text`` is ``doc.text``, ``lower`` the same
+    in lower case. Without a parser, none.
 
     Examples
     --------
@@ -500,17 +505,22 @@ def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> 
     # no parser, no "neg" arc
     negs = (doc.to_array(DEP) == doc.vocab.strings["neg"]).nonzero()[0]
     out: list[int] = []
-    for t in {doc[int(i)].head for i in negs}:
-        for c in t.children:
-            if c.dep_ not in _OBJECT_DEPS or c.i < t.i or _PHRASE_BREAK.search(
-                    text, t.idx, c.idx):
+    heads = {n.head for n in map(doc.__getitem__, map(int, negs)) if not _PHRASE_BREAK.search(
+        text, min(n.idx, n.head.idx), max(n.idx, n.head.idx))}  # not across a line or clause
+    for t in heads:
+        objects = [c for c in t.children if c.dep_ in _OBJECT_DEPS] + [
+            g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        for c in objects:
+            if c.i < t.i or _PHRASE_BREAK.search(text, t.idx, c.idx):
                 continue
             if any(w.lower_ in _UTMOST for w in doc[t.i:c.i + 1]) or any(
                     g.lower_ == "enough" for g in t.children):
                 continue  # "couldn't have been more pleased", "can't thank them enough"
-            out.extend(w.idx for w in _phrase_words(c) if lex.get(w.lower_, 0.0) > 0
-                       and w.tag_ not in _GRADED_TAGS
-                       and not negator_before(w, _negator))
+            words = list(_phrase_words(c))
+            if any(w.tag_ in _COMPARATIVE_TAGS for w in words):
+                continue  # "couldn't ask for a better benefits package"
+            out.extend(w.idx for w in words if lex.get(w.lower_, 0.0) > 0
+                       and w.tag_ not in _GRADED_TAGS and not negator_before(w, _negator))
     return out
 
 
