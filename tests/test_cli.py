@@ -18,9 +18,12 @@ def test_reasons_command(tmp_path, capsys):
 
 def test_evaluate_command_json(capsys):
     assert main(["evaluate", str(ROOT / "corpus/gold.jsonl"), str(ROOT / "corpus"), "--baseline",
-                 "--json"]) == 0
+                 "--json", "--ci"]) == 0
     out = json.loads(capsys.readouterr().out)
-    assert set(out) == {"careertext", "keyword baseline"}
+    assert set(out) == {"careertext", "keyword baseline", "intervals"}
+    ci = out["intervals"]["careertext"]["f1"]
+    assert ci["low"] <= out["careertext"]["f1"] <= ci["high"] and ci["level"] == 0.95
+    assert set(out["intervals"]) == {"careertext", "keyword baseline", "careertext - baseline"}
     assert out["careertext"]["documents"] == 20
     assert 0 < out["careertext"]["voice_accuracy"] <= 1
     assert out["keyword baseline"]["voice_accuracy"] is None  # it gives no voices

@@ -150,3 +150,48 @@ def test_heldout_gold_scores_on_shared_corpus(shared):
     root = Path(__file__).resolve().parents[1]
     result = evaluate(root / "eval/gold/test/shared_corpus.jsonl", shared / "corpus")
     assert len(result.rows) == 5 and 0 <= result.f1 <= 1
+
+
+def _rows(outcomes):
+    """DocRows of one prediction each: "tp", "fp" or "fn" (a miss), evidence found when tp."""
+    from careertext.evaluate import DocRow
+
+    return [DocRow(str(i), (), ("pay",) if o == "tp" else (), ("pay",) if o == "fp" else (),
+                   ("pay",) if o == "fn" else (), int(o == "tp"), int(o != "fp"))
+            for i, o in enumerate(outcomes)]
+
+
+def test_bootstrap_interval_brackets_the_score_with_the_expected_width():
+    from careertext.evaluate import EvalResult
+
+    # 300 hits, 100 false positives: precision 0.75 over 400 documents of one prediction each,
+    # whose standard error is sqrt(0.75 * 0.25 / 400) = 0.0217, a 95 % width of about 0.085
+    result = EvalResult(_rows(["tp", "tp", "tp", "fp"] * 100))
+    ci = result.interval("precision")
+    assert ci.estimate == result.precision == 0.75 and ci.low < 0.75 < ci.high
+    assert 0.065 < ci.high - ci.low < 0.105
+    assert result.interval("precision") == ci  # seeded: the same interval again
+    # four times the documents, half the width
+    wide = EvalResult(_rows(["tp", "tp", "tp", "fp"] * 25)).interval("precision")
+    assert 1.6 < (wide.high - wide.low) / (ci.high - ci.low) < 2.4
+    assert "95% CI" in str(ci)
+
+
+def test_paired_comparison_of_two_results():
+    from careertext.evaluate import EvalResult
+
+    outcomes = ["tp", "fn", "tp", "fp", "tp"] * 40
+    a = EvalResult(_rows(outcomes))
+    same = a.compare(EvalResult(_rows(outcomes)), "f1")
+    assert same.estimate == same.low == same.high == 0  # paired: no difference to sample
+    worse = EvalResult(_rows([o if i % 10 else "fn" for i, o in enumerate(outcomes)]))
+    diff = a.compare(worse, "recall")
+    assert diff.estimate == pytest.approx(a.recall - worse.recall) and 0 < diff.low < diff.high
+    with pytest.raises(ValueError, match="same documents"):
+        a.compare(EvalResult(_rows(outcomes[:-1])))
+    with pytest.raises(ValueError, match="metric"):
+        a.interval("accuracy")
+    with pytest.raises(ValueError, match="two documents"):
+        EvalResult(_rows(["tp"])).interval()
+    with pytest.raises(ValueError, match="level"):
+        a.interval(level=95)

@@ -22,7 +22,8 @@ from .codebook import DIRECTIONS, VOICES, default_codebook
 from .errors import GoldError
 
 __all__ = [
-    "EvalResult", "GoldDoc", "agreement", "evaluate", "keyword_baseline", "load_texts", "read_gold",
+    "METRICS", "EvalResult", "GoldDoc", "Interval", "agreement", "evaluate", "keyword_baseline",
+    "load_texts", "read_gold",
 ]
 
 
@@ -59,11 +60,132 @@ class DocRow:
     attributes: tuple[tuple[str, str | None, str | None, str | None, str | None], ...] = ()
 
 
+#: The micro scores that :meth:`EvalResult.interval` and :meth:`EvalResult.compare` resample.
+METRICS = ("precision", "recall", "f1", "evidence_recall")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A score (or a difference of scores) with a bootstrap confidence interval."""
+
+    metric: str
+    estimate: float
+    low: float
+    high: float
+    level: float
+
+    def __str__(self) -> str:
+        return f"{self.estimate:.3f} ({self.level:.0%} CI {self.low:.3f} to {self.high:.3f})"
+
+
+def _micro(counts, metric: str, axis: int = -1):
+    """``metric`` of per-document count arrays (tp, fp, fn, evidence hit, evidence total),
+    summed along ``axis``; an empty denominator scores 1, as :class:`EvalResult`'s do."""
+    import numpy as np
+
+    tp, fp, fn, hit, total = (np.sum(c, axis=axis) for c in counts)
+
+    def ratio(a, b):
+        return np.where(b > 0, a / np.maximum(b, 1), 1.0)
+
+    if metric == "evidence_recall":
+        return ratio(hit, total)
+    p, r = ratio(tp, tp + fp), ratio(tp, tp + fn)
+    if metric == "precision":
+        return p
+    if metric == "recall":
+        return r
+    return np.where(p + r > 0, 2 * p * r / np.where(p + r > 0, p + r, 1.0), 0.0)
+
+
+def _check_metric(metric: str) -> None:
+    if metric not in METRICS:
+        raise ValueError(f"metric is one of {', '.join(METRICS)}, not {metric!r}")
+
+
 @dataclass
 class EvalResult:
     """Per-document rows, micro scores, a per-code table and a confusion list."""
 
     rows: list[DocRow] = field(default_factory=list)
+
+    def _counts(self):
+        """Per-document tp, fp, fn, evidence hits and evidence totals, as five arrays."""
+        import numpy as np
+
+        counts = np.array([(len(r.tp), len(r.fp), len(r.fn), r.evidence_hit, r.evidence_total)
+                           for r in self.rows], dtype=float).reshape(-1, 5)
+        return tuple(counts.T)
+
+    def interval(self, metric: str = "f1", *, level: float = 0.95, n_resamples: int = 2000,
+                 random_state: int | None = 0) -> Interval:
+        """A document-level bootstrap confidence interval of a micro score.
+
+        The documents are resampled with replacement ``n_resamples`` times and the micro score
+        recomputed on each resample (:func:`scipy.stats.bootstrap`, percentile method), so the
+        interval says how much the score would move on another sample of documents like these.
+
+        Parameters
+        ----------
+        metric : {"precision", "recall", "f1", "evidence_recall"}
+        level : float
+            Confidence level of the interval.
+        n_resamples : int
+            Number of bootstrap resamples.
+        random_state : int or None
+            Seed of the resampling; the same seed gives the same interval.
+
+        Raises
+        ------
+        ValueError
+            For an unknown metric, or fewer than two documents.
+
+        Examples
+        --------
+        >>> from careertext.evaluate import DocRow, EvalResult
+        >>> rows = [DocRow(str(i), ("pay",), ("pay",) if i % 4 else (), () if i % 4 else ("pay",),
+        ...                ("pay",) if i % 4 == 0 else (), 1, 1) for i in range(40)]
+        >>> result = EvalResult(rows)
+        >>> ci = result.interval("precision")
+        >>> round(result.precision, 2), ci.low < result.precision < ci.high
+        (0.75, True)
+        """
+        _check_metric(metric)
+        if len(self.rows) < 2:
+            raise ValueError("a bootstrap interval needs at least two documents")
+        low, high = _bootstrap(self._counts(), lambda *c, axis=-1: _micro(c, metric, axis),
+                               level, n_resamples, random_state)
+        return Interval(metric, float(getattr(self, metric)), low, high, level)
+
+    def compare(self, other: EvalResult, metric: str = "f1", *, level: float = 0.95,
+                n_resamples: int = 2000, random_state: int | None = 0) -> Interval:
+        """The difference of a micro score, this result's minus ``other``'s, with a paired
+        document-level bootstrap confidence interval: both systems are scored on the same
+        resampled documents, so an interval that excludes 0 is a difference beyond the
+        sampling noise of these documents.
+
+        Parameters are as for :meth:`interval`; ``other`` must score the same documents in the
+        same order (two :func:`evaluate` runs on the same gold).
+
+        Raises
+        ------
+        ValueError
+            For an unknown metric, fewer than two documents, or other documents.
+        """
+        _check_metric(metric)
+        if [r.doc_id for r in self.rows] != [r.doc_id for r in other.rows]:
+            raise ValueError("compare needs two results on the same documents in the same order "
+                             "(two evaluate() runs on the same gold)")
+        if len(self.rows) < 2:
+            raise ValueError("a bootstrap interval needs at least two documents")
+
+        def difference(*c, axis=-1):
+            return _micro(c[:5], metric, axis) - _micro(c[5:], metric, axis)
+
+        low, high = _bootstrap((*self._counts(), *other._counts()), difference, level,
+                               n_resamples, random_state)
+        estimate = float(getattr(self, metric)) - float(getattr(other, metric))
+        return Interval(metric, estimate, low, high, level)
 
     def _sum(self, attr: str) -> int:
         return sum(len(getattr(r, attr)) for r in self.rows)
@@ -155,6 +277,18 @@ class EvalResult:
         import pandas as pd
 
         return pd.DataFrame([r.__dict__ for r in self.rows])
+
+
+def _bootstrap(data, statistic, level: float, n_resamples: int,
+               random_state: int | None) -> tuple[float, float]:
+    """Percentile bootstrap interval of ``statistic`` over paired per-document arrays."""
+    from scipy.stats import bootstrap
+
+    if not 0 < level < 1:
+        raise ValueError(f"level is between 0 and 1, not {level!r}")
+    res = bootstrap(data, statistic, paired=True, vectorized=True, n_resamples=n_resamples,
+                    confidence_level=level, method="percentile", random_state=random_state)
+    return float(res.confidence_interval.low), float(res.confidence_interval.high)
 
 
 def read_gold(path: str | Path, texts: dict[str, str] | None = None) -> list[GoldDoc]:
