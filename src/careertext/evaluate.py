@@ -151,8 +151,6 @@ class EvalResult:
         (0.75, True)
         """
         _check_metric(metric)
-        if len(self.rows) < 2:
-            raise ValueError("a bootstrap interval needs at least two documents")
         low, high = _bootstrap(self._counts(), lambda *c, axis=-1: _micro(c, metric, axis),
                                level, n_resamples, random_state)
         return Interval(metric, float(getattr(self, metric)), low, high, level)
@@ -176,8 +174,6 @@ class EvalResult:
         if [r.doc_id for r in self.rows] != [r.doc_id for r in other.rows]:
             raise ValueError("compare needs two results on the same documents in the same order "
                              "(two evaluate() runs on the same gold)")
-        if len(self.rows) < 2:
-            raise ValueError("a bootstrap interval needs at least two documents")
 
         def difference(*c, axis=-1):
             return _micro(c[:5], metric, axis) - _micro(c[5:], metric, axis)
@@ -284,6 +280,8 @@ def _bootstrap(data, statistic, level: float, n_resamples: int,
     """Percentile bootstrap interval of ``statistic`` over paired per-document arrays."""
     from scipy.stats import bootstrap
 
+    if len(data[0]) < 2:
+        raise ValueError("a bootstrap interval needs at least two documents")
     if not 0 < level < 1:
         raise ValueError(f"level is between 0 and 1, not {level!r}")
     res = bootstrap(data, statistic, paired=True, vectorized=True, n_resamples=n_resamples,
