@@ -159,10 +159,10 @@ def main(argv=None) -> int:
     except Exception:  # asent not installed or incompatible
         asent_pipe = None
 
-    rows, general_scores = [], {}
+    rows, scores_by_system = [], {}
     for sys_name, fn in systems.items():
         scores = {name: np.asarray(fn(name), dtype=float) for name in corpora}
-        general_scores[sys_name] = scores
+        scores_by_system[sys_name] = scores
         row = {"system": sys_name}
         for name in GENERAL:
             row[f"r {name}"] = pearsonr(scores[name], sets[name][1])[0]
@@ -209,8 +209,8 @@ def main(argv=None) -> int:
             f"{name} {r[f'r {name}'] - base[f'r {name}']:+.4f}" for name in GENERAL))
     # is a gap to VADER beyond the sampling noise of the rated texts?
     for label in ("careertext (default, auto)", "careertext, domain=career"):
-        gaps = {name: r_gap_interval(general_scores[label][name],
-                                     general_scores[base["system"]][name], sets[name][1])
+        gaps = {name: r_gap_interval(scores_by_system[label][name],
+                                     scores_by_system[base["system"]][name], sets[name][1])
                 for name in GENERAL}
         print(f"{label}: 95% paired bootstrap interval of r minus VADER's r " + ", ".join(
             f"{name} {lo:+.4f} to {hi:+.4f}" for name, (lo, hi) in gaps.items()))
