@@ -36,7 +36,9 @@ Method
    ("no / lack of / little / not enough / limited / few / low", "too much / too many") gets
    one valence per desirability, learned from all its (operator, noun) pairs pooled, and only
    where the pooled lean is significant; "too" + an adjective VADER lacks ("too slow")
-   likewise. They are written out as phrases ("no bonus", "lack of training"). On this data a
+   likewise. They are written out as phrases ("no bonus", "lack of training"). The lack
+   operators that compare, "less" and "fewer" (``COMPARATIVE_LACK``), pair with desirable
+   nouns only ("less staff"; "less travel" is a perk). On this data a
    lack of an "undesirable" noun leans negative too (those nouns are mostly topics people
    complain about, "hours", "management"), so the learned sign is kept as is; nouns that
    mostly modify another noun ("employee bonuses") are left out. "High" / "higher" is no
@@ -46,8 +48,10 @@ Method
    too, so "higher salaries", "high morale" and "high school" read as faults.
    Levels: for the few nouns whose level is what reviews judge (``LEVEL_NOUNS``, curated: more
    pay, salary or morale is good, more turnover, workload or stress is bad), "high" and "low"
-   + the noun get one valence for a good level ("high pay", "low turnover") and one for a bad
-   level ("low pay", "high turnover"), each learned from all such pairs pooled, as the
+   (and "lower", "less", "fewer", which say low: "lower salary", "less pay" are cons alone in
+   the reviews; not "higher": "higher pay elsewhere" is a con) + the noun get one valence for
+   a good level ("high pay", "low turnover") and one for a bad level ("low pay", "high
+   turnover"), each learned from all such pairs pooled, as the
    operators are, where the data bear out the curated sign; a phrase learned on its own ("low
    pay") keeps its value, and a noun VADER rates ("stress", "bonus") keeps VADER's reading of
    the pair. None of a bad thing ("no targets", "little turnover", ``NONE_OPS``) is a good
@@ -165,7 +169,8 @@ OPERATORS = {
     "lack": ("no", "no real", "no proper", "lack of", "lack of any", "lacking", "little",
              "little to no", "very little", "not enough", "not much", "not many",
              "not a lot of", "limited", "few", "very few", "zero", "minimal", "insufficient",
-             "low", "hardly any", "without", "without any", "need more", "needs more",
+             "low", "less", "fewer", "hardly any", "without", "without any", "need more",
+             "needs more",
              "could do with more", "could use more", "could do with some", "could use some",
              "could do with some more", "could use some more"),
     "excess": ("too much", "too many", "way too much", "way too many", "far too much",
@@ -176,7 +181,11 @@ OPERATORS = {
 # turnover" 3 / 43, "low stress" 3 / 0 in the Kaggle reviews. Nouns whose good level depends on
 # the reader are left out ("hours": low hours are a fault in retail, a perk elsewhere;
 # "standards"). The product of the two signs is the level's sign.
-LEVELS = {"high": 1, "low": -1}
+LEVELS = {"high": 1, "low": -1, "lower": -1, "less": -1, "fewer": -1}
+# The lack operators that compare ("less staff", "fewer promotions"): a lack of a desirable
+# noun only. Less of a noun the reviews do not favour is often a perk ("less customers on the
+# night shift", "less travel"), where "no" is not.
+COMPARATIVE_LACK = frozenset({("less",), ("fewer",)})
 # None of a bad thing is a good level too ("no targets", "little turnover"): the lack operators
 # that say there is little or none, not that there is too little ("not enough", "lacking",
 # "insufficient") or a wish for more ("needs more"). VADER's own negation reads "no stress".
@@ -810,7 +819,8 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
             for i in range(len(clause) - 1):
                 m = _match_op(clause, i)
                 j = i + len(m[0]) if m else i + 1
-                if m is not None and j < len(clause) and clause[j] in nouns:
+                if (m is not None and j < len(clause) and clause[j] in nouns
+                        and (m[0] not in COMPARATIVE_LACK or nouns[clause[j]] > 0)):
                     seen.add((m[1], nouns[clause[j]]))
                 elif clause[i] == "too" and clause[i + 1] in adjectives:
                     seen.add(("too", 0))
@@ -833,7 +843,8 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
             # not a lack of a fault the supplement rates ("no favouritism", "no issues"):
             # the scorer reads that as good, as VADER reads "no problems"
             pairs_ = [(op, w) for op in OPERATORS[cls] for w, s in sorted(nouns.items())
-                      if s == sign and (cls != "lack" or SEED_TERMS.get(w, 0) >= 0)]
+                      if s == sign and (cls != "lack" or SEED_TERMS.get(w, 0) >= 0)
+                      and (tuple(op.split()) not in COMPARATIVE_LACK or s > 0)]
         for op, w in pairs_:
             term = f"{op} {w}"
             if term not in out:
@@ -862,9 +873,11 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
                 if word not in LEVELS and (more > 0 or noun in vader):
                     continue  # none of a good thing is a lack; "no stress" is VADER's
                 if up * more == sign and out.get(term, (0, 0, "lack"))[2] in ("lack", "excess"):
-                    # a noun VADER rates keeps VADER's reading of the pair ("high stress"
-                    # -1.8, "low stress" negated as a lack), written out for the predicate
-                    pair = v if noun not in vader else (
+                    # a noun VADER rates as its curated desirability keeps VADER's reading of
+                    # the pair ("high stress" -1.8, "low stress" negated as a lack), written
+                    # out for the predicate; not one VADER rates against it ("pay" -0.4:
+                    # "lower pay" had read +0.30, VADER's "pay" negated)
+                    pair = v if vader.get(noun, 0) * more <= 0 else (
                         vader[noun] if up > 0 else round(vader[noun] * N_SCALAR, 3))
                     out[term] = (pair, pos[term] + neg[term], "level")
 

@@ -231,6 +231,11 @@ def test_politics_alone_is_no_fault(nlp):
     "Always needs more staff.", "Management could use some more training.",
     "Non friendly environment.", "Non competitive salary.", "A measly bonus.",
     "Tiny bonuses.",
+    # a comparative lack of a good thing: "less" / "fewer" before a noun the reviews favour,
+    # and "lower" before a noun whose level they judge (the pair's valence is learned: VADER's
+    # -0.4 for "pay", a topic, negated would read "lower pay" as praise)
+    "Less salary than at other firms.", "Less staff to do the same work.",
+    "Lower pay than the industry standard.", "Lower wages compared to competitors.",
 ])
 def test_lack_and_excess_are_negative(nlp, text):
     s = score(nlp, text)
@@ -477,12 +482,16 @@ def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
     ("Morale is low.", -1),
     ("Opportunities are rare.", -1),
     ("Less stress than my last job.", 1),
+    ("Lower stress than my last job.", 1),
+    ("Low stress.", 1),  # the lexicon's level pair, not the parse's lack (had read 0)
+    ("Much less travel than before.", 0),  # less of a noun the reviews do not favour
     ("Less support and guidance than before.", -1),
     ("The bonus is also less.", -1),
     ("Outdated safe equipment is scarce.", -1),  # good and bad words: no lack of a bad thing
 ])
 def test_a_lack_of_a_bad_thing_is_good(nlp, text, sign):
-    assert sign * sentiment(text, nlp=nlp, domain="career").compound > 0
+    compound = sentiment(text, nlp=nlp, domain="career").compound
+    assert sign * compound > 0 if sign else compound >= 0
 
 
 @pytest.mark.parametrize("text", [
@@ -896,6 +905,7 @@ def test_a_few_is_some_not_a_lack():
     ("There was little help.", "There was a little help."),
     ("Limited support from the team.", None),
     ("Zero support from the team.", None),
+    ("Fewer opportunities than before.", None),
     ("A lack of any support.", None),
 ])
 def test_lack_words_negate_a_vader_word_in_career_text(lack, some):

@@ -46,7 +46,7 @@ _SMALL = frozenset({"tiny", "meagre", "meager", "measly", "paltry"})
 #: little help": some, not a lack), "less" not in "more or less". "non" written apart is one
 #: before a positive word ("non friendly environment", "non competitive salary"; "non stop" is
 #: an excess, "non-political" one word). The adjectives of :data:`_SMALL` are among them.
-_LACK = frozenset({"few", "little", "less", "zero", "minimal", "insufficient", "limited",
+_LACK = frozenset({"few", "fewer", "little", "less", "zero", "minimal", "insufficient", "limited",
                    "low", "lack", "lacked", "lacks", "lacking", "non"}) | _SMALL
 _LACK_GAP = frozenset({"of", "any", "real"})
 #: A negated plenty is a lack too: a negation before "a lot of", "lots of", "loads of", "a

@@ -323,9 +323,15 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
         listed = head.lower_ in _LACK_VERBS
         lacked = [w for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex
                   and w.lower_ not in _LACK_VERBS]
-        negated.extend(w.idx for w in lacked)
-        if _all_bad(lacked, lex, neutral):
-            freed.append(t.idx)  # "minimal stress": the lack word carries no valence
+        bad = _all_bad(lacked, lex, neutral)
+        # "low stress", "less stress": a pair of the lexicon reads the lack of a bad thing
+        # itself (a level), which neither the lack word nor the noun may then hold apart
+        paired = bad and word in _LACK_DETS and f"{word} {doc[t.i + 1].lower_}" in lex
+        if not paired:
+            negated.extend(w.idx for w in lacked)
+        if bad:
+            if not paired:
+                freed.append(t.idx)  # "minimal stress": the lack word carries no valence
         elif not listed:  # "no opportunities for growth": the good things it is for too
             negated.extend(_good_words(_complements(head, text), lex))
         # of the conjuncts, only what is good is lacked: "little training and stress"
