@@ -29,6 +29,12 @@ def test_evaluate_command_json(capsys):
     assert out["keyword baseline"]["voice_accuracy"] is None  # it gives no voices
 
 
+def test_evaluate_command_prints_the_intervals_as_computed(capsys):
+    assert main(["evaluate", str(ROOT / "corpus/gold.jsonl"), str(ROOT / "corpus"), "--ci"]) == 0
+    out = capsys.readouterr().out
+    assert "95% bootstrap confidence intervals (documents resampled 2,000 times)" in out
+
+
 def test_agreement_command(capsys):
     a = ROOT / "eval/gold/dev/reddit_career_top.jsonl"
     b = ROOT / "eval/agreement/reddit_career_top_dev_b.jsonl"

@@ -174,7 +174,11 @@ def test_bootstrap_interval_brackets_the_score_with_the_expected_width():
     # four times the documents, half the width
     wide = EvalResult(_rows(["tp", "tp", "tp", "fp"] * 25)).interval("precision")
     assert 1.6 < (wide.high - wide.low) / (ci.high - ci.low) < 2.4
-    assert "95% CI" in str(ci)
+    assert "95% CI" in str(ci) and ci.n_resamples == 2000
+    # the level and resampling asked for are kept with the interval, and a lower level narrows it
+    narrow = result.interval("precision", level=0.8, n_resamples=500)
+    assert (narrow.level, narrow.n_resamples) == (0.8, 500)
+    assert narrow.high - narrow.low < ci.high - ci.low
 
 
 def test_paired_comparison_of_two_results():

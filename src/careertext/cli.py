@@ -91,7 +91,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print("direction, voice: share of the gold reasons found (evidence overlapped by a reason of "
           "their code) whose direction / voice the reason gives too")
     if intervals:
-        _table("95% bootstrap confidence intervals (documents resampled 2,000 times)",
+        first = next(iter(next(iter(intervals.values())).values()))
+        _table(f"{first.level:.0%} bootstrap confidence intervals (documents resampled "
+               f"{first.n_resamples:,} times)",
                ["system", "precision", "recall", "F1", "evidence recall"],
                [(name, *(f"{i.low:.3f} to {i.high:.3f}" for i in by_metric.values()))
                 for name, by_metric in intervals.items()])

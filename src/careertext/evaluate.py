@@ -73,6 +73,7 @@ class Interval:
     low: float
     high: float
     level: float
+    n_resamples: int
 
     def __str__(self) -> str:
         return f"{self.estimate:.3f} ({self.level:.0%} CI {self.low:.3f} to {self.high:.3f})"
@@ -153,7 +154,7 @@ class EvalResult:
         _check_metric(metric)
         low, high = _bootstrap(self._counts(), lambda *c, axis=-1: _micro(c, metric, axis),
                                level, n_resamples, random_state)
-        return Interval(metric, float(getattr(self, metric)), low, high, level)
+        return Interval(metric, float(getattr(self, metric)), low, high, level, n_resamples)
 
     def compare(self, other: EvalResult, metric: str = "f1", *, level: float = 0.95,
                 n_resamples: int = 2000, random_state: int | None = 0) -> Interval:
@@ -181,7 +182,7 @@ class EvalResult:
         low, high = _bootstrap((*self._counts(), *other._counts()), difference, level,
                                n_resamples, random_state)
         estimate = float(getattr(self, metric)) - float(getattr(other, metric))
-        return Interval(metric, estimate, low, high, level)
+        return Interval(metric, estimate, low, high, level, n_resamples)
 
     def _sum(self, attr: str) -> int:
         return sum(len(getattr(r, attr)) for r in self.rows)
