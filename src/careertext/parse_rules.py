@@ -374,12 +374,16 @@ def _complements(head: Token, text: str) -> Iterator[Token]:
     growth or development", "limited room for progression", "possibility of growth was
     limited"; VADER's "no" and the lack word's phrase had reached only the noun, and the good
     word after it had read as praise)."""
-    for p in head.children:
-        if p.dep_ == "prep" and p.i > head.i and p.lower_ in _COMPLEMENT_PREPS:
-            for o in p.children:
-                if o.dep_ == "pobj" and not _PHRASE_BREAK.search(text, head.idx, o.idx):
-                    yield o
-                    yield from _bare_conjuncts(o, text)
+    for o in _prep_objects(head, _COMPLEMENT_PREPS):
+        if o.head.i > head.i and not _PHRASE_BREAK.search(text, head.idx, o.idx):
+            yield o
+            yield from _bare_conjuncts(o, text)
+
+
+def _prep_objects(head: Token, preps: frozenset[str] | None = None) -> Iterator[Token]:
+    """The objects of the prepositions of ``head`` (of those in ``preps`` only, if given)."""
+    return (o for p in head.children if p.dep_ == "prep" and (preps is None or p.lower_ in preps)
+            for o in p.children if o.dep_ == "pobj")
 
 
 def _all_bad(words: list[Token], lex: dict[str, float], neutral: frozenset[str]) -> bool:
@@ -514,9 +518,7 @@ def _negated_objects(doc: Doc, text: str, lower: str, lex: dict[str, float]) -> 
     heads = {n.head for n in map(doc.__getitem__, map(int, negs)) if not _PHRASE_BREAK.search(
         text, min(n.idx, n.head.idx), max(n.idx, n.head.idx))}  # not across a line or clause
     for t in heads:
-        objects = [c for c in t.children if c.dep_ in _OBJECT_DEPS] + [
-            g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-        for c in objects:
+        for c in (*(c for c in t.children if c.dep_ in _OBJECT_DEPS), *_prep_objects(t)):
             if c.i < t.i or _PHRASE_BREAK.search(text, t.idx, c.idx):
                 continue
             if any(w.lower_ in _UTMOST for w in doc[t.i:c.i + 1]) or any(
