@@ -468,6 +468,14 @@ SEED_TERMS = {
     # forever", and what "takes ages" (3 / 0), as "takes forever"
     "takes a while": -1.0, "take a while": -1.0, "took a while": -1.0, "taking a while": -1.0,
     "takes ages": -1.5, "take ages": -1.5, "took ages": -1.5, "taking ages": -1.5,
+    # thirty-seventh session, read among the Kaggle pros that scored zero or below: managers
+    # who are "understanding" ("very understanding" 12 pros / 4 cons, the cons "not very
+    # understanding"; "The managers are very understanding if you have a problem" read 0).
+    # VADER does not rate "understanding", and the noun is most of its mentions ("a basic
+    # understanding of", "lack of understanding"), so only its degree forms: the adjective
+    "very understanding": 1.5, "so understanding": 1.5, "really understanding": 1.5,
+    "extremely understanding": 1.5, "super understanding": 1.5,
+    "incredibly understanding": 1.5, "always understanding": 1.5, "quite understanding": 1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

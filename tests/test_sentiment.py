@@ -1023,6 +1023,7 @@ def test_a_comparison_is_read_by_its_object(nlp, text, sign):
     ("Facilities are second to none.", 1), ("Working here is stress free.", 1),
     ("Top notch clients.", 1), ("So many pointless meetings.", -1), ("No pointless meetings.", 1),
     ("Demeaning treatment from the supervisors.", -1),
+    ("The managers are very understanding.", 1), ("My boss was not very understanding.", -1),
 ])
 def test_judgements_vader_lacks(nlp, text, sign):
     # VADER rates none of these ("stress free" read as a fault, VADER's "stress")
