@@ -91,9 +91,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     print("direction, voice: share of the gold reasons found (evidence overlapped by a reason of "
           "their code) whose direction / voice the reason gives too")
     if intervals:
-        first = next(iter(next(iter(intervals.values())).values()))
-        _table(f"{first.level:.0%} bootstrap confidence intervals (documents resampled "
-               f"{first.n_resamples:,} times)",
+        some = next(iter(intervals["careertext"].values()))  # all share level and resampling
+        _table(f"{some.level:.0%} bootstrap confidence intervals (documents resampled "
+               f"{some.n_resamples:,} times)",
                ["system", "precision", "recall", "F1", "evidence recall"],
                [(name, *(f"{i.low:.3f} to {i.high:.3f}" for i in by_metric.values()))
                 for name, by_metric in intervals.items()])

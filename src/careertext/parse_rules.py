@@ -271,10 +271,11 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
     A lack of a bad thing is good: where the rated words of the lacked phrase are all bad
     (:func:`_all_bad`: "stress is minimal", "micromanagement is rare", "minimal stress"),
     they are negated and the lack word, whose own valence told of a shortfall, carries none:
-    its offset is in the second list. A mixed phrase keeps the rule for good words, and a
-    topic that the lexicon reads as nothing (in ``neutral``) is no bad thing, so "pay is low"
-    stays a shortfall. ``text`` is ``doc.text`` (its offsets are the tokens'). Without a
-    parser, two empty lists.
+    its offset is in the second list; where the lack word and the next word are a pair of the
+    lexicon ("low stress", a level), neither, for the pair reads it. A mixed phrase keeps the
+    rule for good words, and a topic that the lexicon reads as nothing (in ``neutral``) is no
+    bad thing, so "pay is low" stays a shortfall. ``text`` is ``doc.text`` (its offsets are
+    the tokens'). Without a parser, two empty lists.
     """
     found = [m.start() for m in _LACK_WORD.finditer(text)]
     if not found or not doc.has_annotation("DEP"):
@@ -323,17 +324,15 @@ def _lacked_phrases(doc: Doc, text: str, lex: dict[str, float],
         listed = head.lower_ in _LACK_VERBS
         lacked = [w for w in _phrase_words(head) if t.i < w.i and w.lower_ in lex
                   and w.lower_ not in _LACK_VERBS]
-        bad = _all_bad(lacked, lex, neutral)
-        # "low stress", "less stress": a pair of the lexicon reads the lack of a bad thing
-        # itself (a level), which neither the lack word nor the noun may then hold apart
-        paired = bad and word in _LACK_DETS and f"{word} {doc[t.i + 1].lower_}" in lex
-        if not paired:
+        if not _all_bad(lacked, lex, neutral):
             negated.extend(w.idx for w in lacked)
-        if bad:
-            if not paired:
-                freed.append(t.idx)  # "minimal stress": the lack word carries no valence
-        elif not listed:  # "no opportunities for growth": the good things it is for too
-            negated.extend(_good_words(_complements(head, text), lex))
+            if not listed:  # "no opportunities for growth": the good things it is for too
+                negated.extend(_good_words(_complements(head, text), lex))
+        elif word not in _LACK_DETS or f"{word} {doc[t.i + 1].lower_}" not in lex:
+            negated.extend(w.idx for w in lacked)
+            freed.append(t.idx)  # "minimal stress": the lack word carries no valence
+        # else a pair of the lexicon ("low stress", "less stress": a level) reads the lack of
+        # a bad thing itself, and neither its lack word nor its noun is held apart
         # of the conjuncts, only what is good is lacked: "little training and stress"
         negated.extend(_good_words(_bare_conjuncts(head, text), lex))
     return negated, freed
