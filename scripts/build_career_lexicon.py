@@ -638,6 +638,16 @@ def _under_negation(clause: list[str], i: int) -> bool:
                for k in range(max(0, i - 3), i))
 
 
+def log_odds(a: int, b: int) -> tuple[float, float]:
+    """The smoothed log-odds of ``a`` pros against ``b`` cons, and its z-score.
+
+    >>> [round(x, 3) for x in log_odds(3, 0)]
+    [1.386, 1.24]
+    """
+    d = math.log((a + 1) / (b + 1))
+    return d, d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
+
+
 class Counts:
     """Document frequencies in pros and cons, overall and per firm, of the terms' bare mentions
     (not where the scorer negates them, see :func:`_under_negation`)."""
@@ -664,8 +674,7 @@ class Counts:
 
     def stats(self, t: str) -> tuple[float, float, int]:
         a, b = self.pos[t], self.neg[t]
-        d = math.log((a + 1) / (b + 1))
-        return d, d / math.sqrt(1 / (a + 1) + 1 / (b + 1)), a + b
+        return (*log_odds(a, b), a + b)
 
     def consistent(self, t: str, sign: float, min_firms: int) -> bool:
         """The term leans the same way at several employers, not one firm's topic."""
@@ -814,8 +823,7 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
         # employee bonuses" is about the bonuses
         if a + b < NOUN_SUPPORT or as_modifier[w] >= 0.4 * as_noun[w]:
             continue
-        d = math.log((a + 1) / (b + 1))
-        z = d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
+        d, z = log_odds(a, b)
         nouns[w] = (1 if d > 0 else -1) if abs(z) >= p["noun_z"] else 0
     # "too" + an adjective VADER lacks ("too slow", "too corporate")
     adjectives = {w for w, tag in tags.items()
@@ -837,8 +845,7 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
     op_valence: dict[tuple[str, int], float] = {}
     for key in sorted(op_counts):
         a, b = op_counts[key]
-        d = math.log((a + 1) / (b + 1))
-        z = d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
+        d, z = log_odds(a, b)
         if verbose:
             print(f"operator {key}: pros {a} cons {b} delta {d:+.2f} z {z:+.1f}",
                   file=sys.stderr)
@@ -866,8 +873,7 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
         for sign in seen:
             level_counts[sign][0 if is_pros else 1] += 1
     for sign, (a, b) in sorted(level_counts.items()):
-        d = math.log((a + 1) / (b + 1))
-        z = d / math.sqrt(1 / (a + 1) + 1 / (b + 1))
+        d, z = log_odds(a, b)
         if verbose:
             print(f"level {sign:+d}: pros {a} cons {b} delta {d:+.2f} z {z:+.1f}",
                   file=sys.stderr)
@@ -915,7 +921,7 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
         if n < NEUTRAL_SUPPORT:
             forms = family.get(lemmas.get(t, t), [t])
             a, b = sum(pos[w] for w in forms), sum(neg[w] for w in forms)
-            if a + b < NEUTRAL_SUPPORT or math.log((a + 1) / (b + 1)) * vader[t] > 0:
+            if a + b < NEUTRAL_SUPPORT or log_odds(a, b)[0] * vader[t] > 0:
                 continue
         out[t] = (0.0, n, "neutral")
     return out

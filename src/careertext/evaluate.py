@@ -187,25 +187,23 @@ class EvalResult:
     def _sum(self, attr: str) -> int:
         return sum(len(getattr(r, attr)) for r in self.rows)
 
+    # the micro scores: :func:`_micro` of the summed counts, as each bootstrap resample is
+
     @property
     def precision(self) -> float:
-        tp, fp = self._sum("tp"), self._sum("fp")
-        return tp / (tp + fp) if tp + fp else 1.0
+        return float(_micro(self._counts(), "precision"))
 
     @property
     def recall(self) -> float:
-        tp, fn = self._sum("tp"), self._sum("fn")
-        return tp / (tp + fn) if tp + fn else 1.0
+        return float(_micro(self._counts(), "recall"))
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return float(_micro(self._counts(), "f1"))
 
     @property
     def evidence_recall(self) -> float:
-        total = sum(r.evidence_total for r in self.rows)
-        return sum(r.evidence_hit for r in self.rows) / total if total else 1.0
+        return float(_micro(self._counts(), "evidence_recall"))
 
     def _pairs(self, attr: str) -> list[tuple[str, str]]:
         i = {"direction": 1, "voice": 3}[attr]
