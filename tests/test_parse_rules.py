@@ -6,10 +6,12 @@ import spacy
 
 from careertext.parse_rules import (
     _compound_words,
+    _degree_supers,
     _demand_predicates,
     _judged_nouns,
     _lacked_phrases,
     _tokens_at,
+    read_degree_as_very,
     topic_compounds,
 )
 
@@ -170,3 +172,22 @@ def test_judged_nouns_leave_negated_nouns_and_need_a_parse(nlp):
 def test_a_demand_said_of_a_subject(nlp, text, found):
     assert bool(_demand_predicates(nlp(text), text, text.lower())) is found
     assert _demand_predicates(spacy.blank("en")(text), text, text.lower()) == []  # no parse
+
+
+@pytest.mark.parametrize("text, supers", [
+    ("Hours are super long and super boring.", ["long", "boring"]),
+    ("Super easy job.", ["easy"]),
+    ("Cutbacks at every super market.", []),
+])
+def test_degree_supers_are_those_before_an_adjective_or_adverb(nlp, text, supers):
+    doc = nlp(text)
+    found = _degree_supers(doc, text.lower())
+    assert [text[i + 6:].split()[0].strip(".") for i in found] == supers
+    assert _degree_supers(spacy.blank("en")(text), text.lower()) == []  # needs a tagger
+
+
+def test_read_degree_as_very_keeps_every_offset():
+    text = "Super long, SUPER busy, super slow."
+    read = read_degree_as_very(text, [0, 12, 24])
+    assert read == "Very  long, VERY  busy, very  slow."
+    assert len(read) == len(text)

@@ -702,6 +702,26 @@ def test_pretty_as_a_degree_adverb_carries_no_valence_in_career_text(nlp, text):
     assert sentiment("The office is pretty.", domain="career", nlp=nlp).compound > 0
 
 
+@pytest.mark.parametrize("text, very", [
+    ("The hours are super long.", "The hours are very long."),
+    ("It can be super busy at weekends.", "It can be very busy at weekends."),
+    ("People who work there are super nice.", "People who work there are very nice."),
+])
+def test_super_of_degree_reads_as_very_in_career_text(nlp, text, very):
+    s = sentiment(text, domain="career", nlp=nlp)
+    assert s.compound == sentiment(very, domain="career", nlp=nlp).compound
+    # the explanation quotes the text as written
+    assert all(c.phrase.lower() == text[c.start:c.end].lower() for c in s.explain())
+    # VADER rates every "super" +2.9
+    assert "super" in [c.phrase for c in sentiment(text, domain="general", nlp=nlp).explain()]
+
+
+def test_super_that_is_not_a_degree_keeps_its_valence(nlp):
+    for text in ("Really super place to work.", "Good, super, friendly."):
+        phrases = [c.phrase.lower() for c in sentiment(text, domain="career", nlp=nlp).explain()]
+        assert "super" in phrases
+
+
 @pytest.mark.parametrize("text", ["Nobody cares about staff.", "No one ever thanked me.",
                                   "I spent four miserable years in a department that nobody "
                                   "respected."])

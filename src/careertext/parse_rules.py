@@ -161,6 +161,41 @@ def topic_compounds() -> dict[str, tuple[frozenset[tuple[str, ...]], frozenset[s
             for word, spec in data.items()}
 
 
+#: What a "super" of degree goes before: "super long", "super fulfilling" (spaCy tags some such
+#: "super" as an adjective: "Super easy job").
+_SUPER_NEXT = _DEGREE_NEXT | {"VBG"}
+
+
+def _degree_supers(doc: Doc, lower: str) -> list[int]:
+    """Offsets of the words "super" that tell a degree, before an adjective, an adverb or a
+    participle, whatever spaCy tags the "super" itself ("hours are super long", "Super easy
+    job"; not "super market", "Really super place"). VADER rates every "super" +2.9, so "The
+    hours are super long" read positive; career text reads such a "super" as "very", which
+    the lexicon learned ("very long", "very busy"; see :func:`read_degree_as_very`). ``lower``
+    is the Doc's text in lower case. Without a tagger, none."""
+    if "super" not in lower or not doc.has_annotation("TAG"):
+        return []
+    found = [m.start() for m in re.finditer(r"\bsuper\b", lower)]
+    return [t.idx for t in _tokens_at(doc, found)
+            if t.i + 1 < len(doc) and doc[t.i + 1].tag_ in _SUPER_NEXT]
+
+
+def read_degree_as_very(text: str, offsets: list[int]) -> str:
+    """``text`` with the five-letter word at each of ``offsets`` (a "super" of degree,
+    :func:`_degree_supers`) read as "very" and a space, in its case, so that every other word
+    keeps its offsets.
+
+    >>> read_degree_as_very("Super easy, SUPER long", [0, 12])
+    'Very  easy, VERY  long'
+    """
+    chars = list(text)
+    for at in offsets:
+        word = text[at:at + 5]
+        very = "VERY " if word.isupper() else "Very " if word[0].isupper() else "very "
+        chars[at:at + 5] = very
+    return "".join(chars)
+
+
 def _compound_words(doc: Doc, lower: str) -> list[int]:
     """Offsets of the words of :func:`topic_compounds` that stand in one of their compounds
     ("sick pay", "sick days", "bank holidays", "busy during the holidays"): in career text they

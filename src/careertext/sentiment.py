@@ -63,7 +63,9 @@ and these are added there:
   ("I felt like a number"), VADER's +1.5 is dropped (no tagger: VADER's rule); likewise
   "pretty" as an adverb of degree ("pretty toxic"), "certain" before a noun ("certain
   managers"), "clear" as evidence ("she made it clear I would not be promoted") and "well" of
-  degree or as a discourse mark ("well below market", "Well, I quit"); a phrase of the
+  degree or as a discourse mark ("well below market", "Well, I quit"), and a "super" of
+  degree reads as "very" ("the hours are super long" as "very long": VADER rates every "super"
+  +2.9); a phrase of the
   lexicon that opens with such a "like" keeps its own valence ("like a number", "like
   family"), and a comparison decides for a phrase that ends in "like" ("treat you like
   family" is praise, although "treat you like" is learned from faults);
@@ -132,6 +134,7 @@ from .errors import InputError, check_text
 from .lexicon_scorer import AMBIVALENCE, AMBIVALENCE_FAULT, LexiconScorer, _Score, _scorer
 from .parse_rules import (
     _compound_words,
+    _degree_supers,
     _demand_predicates,
     _hard_to_reach,
     _judged_nouns,
@@ -141,6 +144,7 @@ from .parse_rules import (
     _negated_conjuncts,
     _negated_objects,
     _valenceless_words,
+    read_degree_as_very,
     topic_compounds,
 )
 from .vader import _LINE, ALPHA, _normalize, vader_lexicon
@@ -508,14 +512,16 @@ else None
         if judged:
             valenceless = [*valenceless, *judged]
         layer_words = scorer.layer_words if doc.has_annotation("TAG") else None
+        supers = _degree_supers(doc, lower)  # "super long" reads as "very long"
+        read = read_degree_as_very(text, supers) if supers else text
         sentences = []
         for a, b in _unit_bounds(doc, text):
             skip, negate = _within(valenceless, a, b), _within(negated, a, b)
-            r = scorer.score(text[a:b], True, skip, negate)
+            r = scorer.score(read[a:b], True, skip, negate)
             if layer_words and r.contributions:  # a layer word that is a noun: scored again
                 nouns = _layer_nouns(doc, text, a, r.contributions, layer_words)
                 if nouns:
-                    r = scorer.score(text[a:b], True, skip | nouns, negate)
+                    r = scorer.score(read[a:b], True, skip | nouns, negate)
             sentences.append(self._unit_data(text, a, b, r))
         return {**_aggregate(sentences), "domain": "career", "sentences": sentences}
 
