@@ -119,7 +119,7 @@ def test_a_lacked_phrase_of_good_and_bad_words_is_no_lack_of_a_bad_thing(nlp):
 
 _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfaction": 1.9,
               "bonus": 2.3, "bonuses": 2.6, "benefits": 1.6, "great": 3.1, "cut": -1.1,
-              "better": 1.9, "improved": 2.0}
+              "better": 1.9, "improved": 2.0, "growth": 1.6, "opportunities": 1.6}
 
 
 @pytest.mark.parametrize("text, words", [
@@ -140,6 +140,9 @@ _JUDGE_LEX = {"poor": -2.1, "terrible": -2.5, "bad": -2.5, "low": -1.1, "satisfa
     ("The benefits couldn't be better.", []),  # the most there is: praise
     ("The benefits could be better than most.", []),
     ("The benefits would be better.", []),  # "would" may be a forecast
+    # the good compounds of a judged noun are judged with it
+    ("Growth opportunities are poor.", ["growth", "opportunities"]),
+    ("Poor growth opportunities.", ["growth", "opportunities"]),
 ])
 def test_judged_nouns(nlp, text, words):
     found = _judged_nouns(nlp(text), _JUDGE_LEX)
@@ -152,6 +155,19 @@ def test_a_verb_the_lexicon_reads_as_a_topic_judges_nothing(nlp):
     assert (doc[1].pos_, doc[3].dep_) == ("VERB", "dobj")
     assert _judged_nouns(doc, lex) == [doc[3].idx]  # read as a judging verb ...
     assert _judged_nouns(doc, lex, neutral=frozenset({"pay"})) == []  # ... unless a topic
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Opportunities are political.", ["opportunities"]),  # a predicate the layer weighs bad
+    ("Growth opportunities are not meritocratic.", ["growth", "opportunities"]),  # its negation
+    ("Opportunities are not political.", []),
+    ("Corporate benefits.", []),  # before the noun, a layer word sorts more often than judges
+])
+def test_a_predicate_only_the_career_layer_weighs_judges_its_subject(nlp, text, words):
+    layer, negated_layer = {"political": -2.0, "corporate": -0.5}, {"meritocratic": -0.5}
+    found = _judged_nouns(nlp(text), _JUDGE_LEX, layer=layer, negated_layer=negated_layer)
+    assert [text[i:].split()[0].strip(".").lower() for i in found] == words
+    assert _judged_nouns(nlp(text), _JUDGE_LEX) == []  # without the layer, nothing judges
 
 
 def test_judged_nouns_leave_negated_nouns_and_need_a_parse(nlp):

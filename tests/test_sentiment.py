@@ -722,6 +722,14 @@ def test_super_that_is_not_a_degree_keeps_its_valence(nlp):
         assert "super" in phrases
 
 
+@pytest.mark.parametrize("text", ["Growth opportunities are not meritocratic.",
+                                  "Opportunities are not transparent."])
+def test_good_nouns_judged_by_a_predicate_of_the_career_layer_are_its_topic(nlp, text):
+    s = sentiment(text, domain="career", nlp=nlp)
+    assert s.compound < 0
+    assert not {"growth", "opportunities"} & {c.phrase.lower() for c in s.explain()}
+
+
 @pytest.mark.parametrize("text", ["Nobody cares about staff.", "No one ever thanked me.",
                                   "I spent four miserable years in a department that nobody "
                                   "respected."])

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from functools import lru_cache
 from importlib import resources
 
@@ -18,6 +18,7 @@ from .career_rules import _LACK, _NEED, _SMALL, _WISH, _some
 from .matching import SUBJECT_DEPS, negated_through_or, negator_before
 from .vader import _negated
 
+_NO_LAYER: Mapping[str, float] = {}
 _NOT_A_VERB = ("IN", "UH")  # "I felt like a number", "it was, like, fine"
 _DEGREE_NEXT = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VBN"})
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
@@ -463,7 +464,8 @@ def _negator(word: str) -> bool:
 
 
 def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
-                  neutral: frozenset[str] = frozenset()) -> list[int]:
+                  neutral: frozenset[str] = frozenset(), layer: Mapping[str, float] = _NO_LAYER,
+                  negated_layer: Mapping[str, float] = _NO_LAYER) -> list[int]:
     """Offsets of the nouns the lexicon rates positive that an adjective or verb it rates
     negative judges, by spaCy's parse: as the noun's adjective ("poor job satisfaction",
     "terrible benefits", "pathetic bonuses"), as the predicate of "be" with the noun its subject
@@ -479,7 +481,11 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
     "Difficult opportunity for career progression" positive. Not where the judging word is a
     lack word (``_LACK``, ``_LACK_DETS``: "low bonus", "limited opportunities" negate the noun,
     see :func:`_lacked_phrases`) or negated ("the pay isn't bad", "bonuses were not cut"), nor
-    the offsets in ``negated`` (negated already). Without a parser, none.
+    the offsets in ``negated`` (negated already). A predicate of "be" that no lexicon rates
+    judges as the career layer weighs it (``layer``: "opportunities are political"), negated
+    as the layer weighs its negation (``negated_layer``, keyed without the mark: "growth
+    opportunities are not meritocratic"); not before the noun, where the layer's words more
+    often sort than judge ("corporate benefits"). Without a parser, none.
 
     Examples
     --------
@@ -497,21 +503,28 @@ def _judged_nouns(doc: Doc, lex: dict[str, float], negated: Iterable[int] = (),
     done = set(negated)
     out = []
     for t in doc:
-        if lex.get(t.lower_, 0.0) <= 0 or t.pos_ not in ("NOUN", "PROPN") or t.idx in done:
+        if t.pos_ not in ("NOUN", "PROPN"):
+            continue
+        # the good nouns of the phrase that this noun heads: itself and its compounds ("growth
+        # opportunities are not good": "growth" is judged with "opportunities")
+        good = [w for w in (t, *(c for c in t.children if c.dep_ == "compound" and c.i < t.i))
+                if lex.get(w.lower_, 0.0) > 0 and w.idx not in done]
+        if not good:
             continue
         judged_before = any(c.dep_ == "amod" and c.i < t.i and _judging(c, lex)
                             for c in t.children)  # "poor job satisfaction"
         if judged_before or (  # "the benefits are terrible", "the benefits are not great"
                 t.dep_ in SUBJECT_DEPS and t.head.lemma_ == "be"
-                and any(c.dep_ == "acomp" and c.i > t.i and _judged_by_be(t.head, c, lex)
+                and any(c.dep_ == "acomp" and c.i > t.i
+                        and _judged_by_be(t.head, c, lex, layer, negated_layer)
                         for c in t.head.children)) or (  # "bonuses were cut"
                 t.dep_ == "nsubjpass" and t.head.i > t.i and _judging(t.head, lex)) or (
                 t.dep_ == "dobj" and t.head.i < t.i and t.head.pos_ == "VERB"
                 and t.head.lower_ not in neutral
                 and _judging(t.head, lex)) or (  # "they cut my bonus", "I lost my friends"
                 _wished_subject(t, lex)):  # "the benefits could be better"
-            out.append(t.idx)
-    return out
+            out.extend(w.idx for w in good)
+    return sorted(out)
 
 
 _OBJECT_DEPS = frozenset({"dobj", "attr", "acomp"})
@@ -671,13 +684,19 @@ def _hard_to_reach(doc: Doc, lower: str, lex: dict[str, float]) -> list[int]:
     return out
 
 
-def _judged_by_be(be: Token, adjective: Token, lex: dict[str, float]) -> bool:
+def _judged_by_be(be: Token, adjective: Token, lex: dict[str, float],
+                  layer: Mapping[str, float] = _NO_LAYER,
+                  negated_layer: Mapping[str, float] = _NO_LAYER) -> bool:
     """Whether the predicate ``adjective`` of ``be`` judges the subject bad: a bad adjective
     of a "be" not negated ("the bonus is poor"), or a good one of a negated "be" ("support is
-    not efficient enough", "the benefits aren't great")."""
+    not efficient enough", "the benefits aren't great"), or one no lexicon rates whose negation
+    the career layer weighs bad ("opportunities are not meritocratic")."""
     if any(c.dep_ == "neg" for c in be.children):
-        return lex.get(adjective.lower_, 0.0) > 0 and adjective.tag_ not in _GRADED_TAGS
-    return _judging(adjective, lex)
+        word = adjective.lower_
+        if word not in lex:
+            return negated_layer.get(word, 0.0) < 0
+        return lex[word] > 0 and adjective.tag_ not in _GRADED_TAGS
+    return _judging(adjective, lex, layer)
 
 
 #: Modals of a wish for more ("the benefits could be better"): the scorer's
@@ -727,10 +746,13 @@ def _wished(verb: Token, word: Token, lex: dict[str, float]) -> bool:
         verb.dep_ == "xcomp" and verb.head.lemma_ == "need")
 
 
-def _judging(adjective: Token, lex: dict[str, float]) -> bool:
-    """Whether ``adjective`` judges its noun bad (see :func:`_judged_nouns`)."""
+def _judging(adjective: Token, lex: dict[str, float],
+             layer: Mapping[str, float] = _NO_LAYER) -> bool:
+    """Whether ``adjective`` judges its noun bad (see :func:`_judged_nouns`): the lexicon
+    rates it negative, or, where it rates it not at all, the career ``layer`` does."""
     word = adjective.lower_
-    return (lex.get(word, 0.0) < 0 and word not in _LACK and word not in _LACK_DETS
+    valence = lex[word] if word in lex else layer.get(word, 0.0)
+    return (valence < 0 and word not in _LACK and word not in _LACK_DETS
             and not any(c.dep_ == "neg" or _negator(c.lower_) for c in adjective.children))
 
 

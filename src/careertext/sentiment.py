@@ -72,7 +72,9 @@ and these are added there:
 * a good noun judged bad by its adjective or verb, by spaCy's parse, is their topic and
   carries no valence ("poor job satisfaction", "the benefits are terrible", "bonuses were
   cut", "they cut my bonus", and a wish for more: "the benefits could be better": VADER had
-  added "satisfaction" +1.9 to "poor" -2.1);
+  added "satisfaction" +1.9 to "poor" -2.1), with its good compounds ("growth opportunities
+  are not good"); a predicate that only the career layer weighs judges too ("opportunities
+  are political", "not meritocratic");
 * a word VADER rates carries none in a compound that names a thing (``data/topic_compounds.yaml``:
   "good sick pay", "working bank holidays");
 * a single word of the career layer scores only where spaCy's tagger does not call it a noun
@@ -508,7 +510,8 @@ else None
         if freed:  # "stress is minimal": the lack word carries no valence
             valenceless = [*valenceless, *freed]
         # "poor job satisfaction": the adjective judges, the noun is its topic
-        judged = _judged_nouns(doc, scorer.lex, negated, scorer.neutral)
+        judged = _judged_nouns(doc, scorer.lex, negated, scorer.neutral, scorer.layer,
+                               scorer.negated_layer)
         if judged:
             valenceless = [*valenceless, *judged]
         layer_words = scorer.layer_words if doc.has_annotation("TAG") else None
