@@ -488,6 +488,11 @@ def test_a_lack_said_after_its_noun_negates_the_good_words(nlp, text, word):
     ("Less support and guidance than before.", -1),
     ("The bonus is also less.", -1),
     ("Outdated safe equipment is scarce.", -1),  # good and bad words: no lack of a bad thing
+    # a fault: a noun reviews all but never name in their pros (had read -0.46)
+    ("No politics.", 1),
+    ("Very little politics.", 1),
+    ("No discrimination.", 1),
+    ("No redundancy pay.", -1),  # a noun often before another is no fault
 ])
 def test_a_lack_of_a_bad_thing_is_good(nlp, text, sign):
     compound = sentiment(text, nlp=nlp, domain="career").compound
