@@ -58,14 +58,11 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import math
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -137,23 +134,12 @@ AUXILIARIES = COPULAS | frozenset({"have", "has", "had", "having", "do", "does",
 CONTENT_TAGS = ("JJ", "RB", "VB", "NN")
 
 
-@lru_cache(maxsize=1)
-def general_log_prob() -> tuple[dict[str, float], float]:
-    """spaCy's English word log probabilities (general web and Wikipedia text)."""
-    import spacy_lookups_data
-
-    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        prob = json.load(f)
-    return prob, min(prob.values())
-
-
 def log_ratios(texts) -> dict[str, tuple[float, int]]:
     """Every word of ``texts`` -> (log ratio of its frequency there to general English, its
     count there)."""
     counts = Counter(w for t in texts for w in _WORD.findall(t.lower()))
     total = sum(counts.values())
-    prob, floor = general_log_prob()
+    prob, floor = lexicon_script.general_log_prob()
     return {w: (math.log(n / total) - prob.get(w, floor), n) for w, n in counts.items()}
 
 
@@ -202,7 +188,7 @@ def word_ratios(texts) -> dict[str, float]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     tokenizer = spacy.blank("en").tokenizer
-    prob, _floor = general_log_prob()
+    prob, _floor = lexicon_script.general_log_prob()
     return {w: round(max(-WORD_CLIP, min(WORD_CLIP, ratio)), 2)
             for w, (ratio, n) in log_ratios(texts).items()
             if n >= MIN_WORD_COUNT and len(w) > 1 and w in prob and _PLAIN_WORD.fullmatch(w)
@@ -217,7 +203,7 @@ def career_texts(rows, posts) -> list[str]:
 
 def general_share(topics) -> float:
     """Expected share of 20-word general-English sentences holding a topic word."""
-    prob, _floor = general_log_prob()
+    prob, _floor = lexicon_script.general_log_prob()
     p = sum(math.exp(prob[w]) for w in topics if w in prob)
     return 1 - (1 - p) ** 20
 

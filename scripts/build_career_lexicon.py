@@ -96,13 +96,16 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import hashlib
 import itertools
+import json
 import math
 import re
 import sys
 import warnings
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -203,6 +206,11 @@ FAULT_SHARE = 0.05
 FAULT_SUPPORT = 20
 FAULT_MODIFIER = 0.2
 FAULT_VALENCE = -1.5
+# "un" + a word VADER rates positive reads as the word negated (:func:`negated_prefixes`), for a
+# stem of at least UN_MIN_STEM letters, but for these: a preposition, and no surprise, which
+# is no judgement ("unsurprisingly, the team left").
+UN_MIN_STEM = 4
+UN_NOT_NEGATED = frozenset({"unlike", "unsurprisingly", "unsurprising", "unsurprised"})
 LEVEL_NOUNS = {
     "pay": 1, "salary": 1, "salaries": 1, "wage": 1, "wages": 1, "morale": 1, "bonus": 1,
     "bonuses": 1, "compensation": 1, "commission": 1, "pension": 1, "retention": 1,
@@ -968,6 +976,42 @@ def add_seeds(lex: dict[str, tuple[float, int, str]]) -> None:
             lex[term] = (math.copysign(bound, value), support, kind)
 
 
+@lru_cache(maxsize=1)
+def general_log_prob() -> tuple[dict[str, float], float]:
+    """spaCy's English word log probabilities (general web and Wikipedia text)."""
+    import spacy_lookups_data
+
+    path = Path(spacy_lookups_data.__file__).parent / "data" / "en_lexeme_prob.json.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as f:
+        prob = json.load(f)
+    return prob, min(prob.values())
+
+
+def negated_prefixes(lex: dict[str, tuple[float, int, str]]) -> dict[str, float]:
+    """The words of general English (:func:`general_log_prob`) that are "un" + a word VADER
+    rates positive and that neither VADER nor ``lex`` rates, with the stem's valence negated
+    as VADER negates ("unhelpful" -1.33 from "helpful" +1.8; "uncaring", "unsafe",
+    "unrewarding", "unachievable", "unsociable"): 153 Kaggle cons hold such a word, and 3
+    pros (two of them a fault among praise). Not "unlike", a preposition, nor the words of no
+    surprise (:data:`UN_NOT_NEGATED`)."""
+    vader = vader_lexicon()
+    prob, _floor = general_log_prob()
+    out = {}
+    for word in sorted(prob):
+        stem = word[2:]
+        if (word.startswith("un") and len(stem) >= UN_MIN_STEM and word.isalpha()
+                and vader.get(stem, 0.0) > 0 and word not in vader and word not in lex
+                and word not in UN_NOT_NEGATED):
+            out[word] = round(vader[stem] * N_SCALAR, 3)
+    return out
+
+
+def add_negated_prefixes(lex: dict[str, tuple[float, int, str]]) -> None:
+    """Add :func:`negated_prefixes` as words of kind ``prefix`` (support: none learned)."""
+    for word, value in negated_prefixes(lex).items():
+        lex[word] = (value, 0, "prefix")
+
+
 def american_spellings(terms) -> dict[str, str]:
     """The American spelling of each of ``terms`` that has one and is not among ``terms``
     itself (breame's table of British spellings, word by word) -> the term: "favouritism" ->
@@ -1028,7 +1072,8 @@ def write(lex: dict[str, tuple[float, int, str]], path: Path) -> None:
                 "# desirability was learned), level (\"high\" / \"low\" + a noun whose\n"
                 "# level reviews judge), seed (curated; its valence learned where its\n"
                 "# support is above 0), neutral (a VADER word that names a topic in reviews:\n"
-                "# valence 0).\n")
+                "# valence 0), prefix (\"un\" + a word VADER rates positive: that word\n"
+                "# negated).\n")
         f.write("term\tvalence\tsupport\tkind\n")
         for t, (v, n, k) in sorted(lex.items(), key=lambda kv: (kv[1][0], kv[0])):
             f.write(f"{t}\t{v}\t{n}\t{k}\n")
@@ -1052,6 +1097,7 @@ def main(argv=None) -> int:
                         **setting)
             add_seeds(lex)
             add_spellings(lex)
+            add_negated_prefixes(lex)
             kinds = Counter(k for _v, _n, k in lex.values())
             res = evaluate({t: v for t, (v, _n, _k) in lex.items()}, hold)
             print(f"{setting!s:30} {dict(kinds)}  " +
@@ -1060,6 +1106,7 @@ def main(argv=None) -> int:
     lex = learn(rows, tags, gradable=grad, lemmas=lemmas, verbose=True)
     add_seeds(lex)
     add_spellings(lex)
+    add_negated_prefixes(lex)
     write(lex, args.out)
     print(f"wrote {len(lex)} terms to {args.out}", file=sys.stderr)
     return 0

@@ -735,6 +735,13 @@ def test_good_nouns_judged_by_a_predicate_of_the_career_layer_are_its_topic(nlp,
     assert not {"growth", "opportunities"} & {c.phrase.lower() for c in s.explain()}
 
 
+@pytest.mark.parametrize("text", ["I found my managers entirely unhelpful.",
+                                  "An uncaring employer.", "The targets were unachievable."])
+def test_un_and_a_good_word_reads_negative_in_career_text(nlp, text):
+    assert sentiment(text, domain="career", nlp=nlp).compound < 0
+    assert sentiment(text, domain="general", nlp=nlp).compound == 0  # VADER rates none
+
+
 @pytest.mark.parametrize("text", ["Nobody cares about staff.", "No one ever thanked me.",
                                   "I spent four miserable years in a department that nobody "
                                   "respected."])
