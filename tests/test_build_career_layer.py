@@ -1,25 +1,11 @@
 """Tests of scripts/build_career_layer.py: what the career layer's training leaves out."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        spec = importlib.util.spec_from_file_location("build_career_layer",
-                                                      ROOT / "scripts/build_career_layer.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+def script(load_script):
+    return load_script("build_career_layer")
 
 
 @pytest.mark.parametrize("text", ["None", "None that I can think of.", "Can't think of any",

@@ -1,27 +1,13 @@
 """Tests of scripts/build_career_lexicon.py: the terms it makes without learning a valence."""
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from careertext.vader import N_SCALAR, vader_lexicon
 
-ROOT = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
-def script():
-    sys.path.insert(0, str(ROOT / "scripts"))
-    try:
-        spec = importlib.util.spec_from_file_location("build_career_lexicon",
-                                                      ROOT / "scripts/build_career_lexicon.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
-    finally:
-        sys.path.remove(str(ROOT / "scripts"))
+def script(load_script):
+    return load_script("build_career_lexicon")
 
 
 def test_un_and_a_word_vader_rates_positive_reads_as_that_word_negated(script):

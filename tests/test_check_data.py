@@ -6,7 +6,6 @@ tests cover how it compares them, on the shipped files.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,8 @@ DATA = ROOT / "src" / "careertext" / "data"
 
 
 @pytest.fixture(scope="module")
-def check_data():
-    spec = importlib.util.spec_from_file_location("check_data", ROOT / "scripts/check_data.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+def check_data(load_script):
+    return load_script("check_data")
 
 
 @pytest.mark.parametrize("name", ["career_lexicon.tsv", "career_topics.tsv", "career_words.tsv",
