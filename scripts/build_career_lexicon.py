@@ -874,8 +874,6 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
                   file=sys.stderr)
         if abs(z) >= OP_MIN_Z and abs(d) >= OP_MIN_DELTA:
             op_valence[key] = round(valence(d, CAP), 3)
-    # not a fault that a seed or a learned word rates: VADER's negation reads "no bureaucracy"
-    faults = {w for w in faults if w not in SEED_TERMS and w not in out}
     for (cls, sign), v in sorted(op_valence.items()):
         if cls == "too":
             pairs_ = [("too", w) for w in sorted(adjectives)]
@@ -890,6 +888,8 @@ def learn(rows, tags: dict[str, str], *, gradable: frozenset[str] = frozenset(),
             term = f"{op} {w}"
             if term not in out:
                 out[term] = (v, pos[term] + neg[term], "excess" if cls == "too" else cls)
+    # (not a fault that a seed or a learned word rates: VADER's negation reads "no bureaucracy")
+    faults = {w for w in faults if w not in SEED_TERMS and w not in out}
     for op, w in itertools.product(NONE_OPS, sorted(faults)):  # "no politics"
         term = f"{op} {w}"
         if term not in out:
