@@ -160,11 +160,28 @@ def test_the_predicate_of_a_level_reads_as_the_pair():
     assert s.score("Turnover is low", skip=frozenset({12})).compound == 0
 
 
+def test_the_predicate_of_a_pair_reads_as_the_pair():
+    s = LexiconScorer({"long hours": -2.5, "limited progression": -2.0, "hard work": 1.0,
+                       "expected to": -1.5}, layer={"are long": -1.0})
+    assert s.score("The hours are long.").contributions == [[14, 18, -2.5]]
+    assert s.score("Hours are quite long").compound < s.score("Hours are long").compound
+    assert s.score("The hours are not long").compound > 0  # negated as the pair
+    assert s.score("Progression is limited.").contributions == [[15, 22, -2.0]]
+    assert "are long" not in s.terms("Hours are long")  # the layer is learned without it
+    # no pair read: a word VADER rates that is no lack word ("hard" is another sense there),
+    # a noun the predicate modifies, a clause mark between, a stop word for the noun
+    assert s.score("The work is hard").contributions == [[12, 16, -0.4]]
+    assert s.score("Hours are long shifts").contributions == [[6, 14, -1.0]]
+    assert s.score("Hours are, long").compound == 0
+    assert s.score("That is to be expected").compound == 0
+
+
 @pytest.mark.parametrize("text, sign", [
     ("Pay is high.", 1), ("Morale is high.", 1), ("Turnover is low.", 1),
     ("Low workload and good pay.", 1), ("The workload is very high.", -1),
     ("Morale is low.", -1), ("Stress is low.", 1), ("Bonuses are low.", -1),
     ("No targets.", 1), ("Little turnover.", 1), ("Turnover is minimal.", 1),
+    ("Breaks are short.", -1), ("The hours were not long.", 1),
 ])
 def test_levels_read_by_what_the_noun_is(text, sign):
     assert sign * sentiment(text, domain="career").compound > 0

@@ -15,6 +15,7 @@ from .career_lexicons import career_layer, career_lexicon, load_lexicon
 from .career_rules import (
     _CONDITION,
     _CONTINUE,
+    _LACK,
     _LACK_CUES,
     _MIDDLING,
     _NEGATING_FIRSTS,
@@ -187,6 +188,22 @@ class LexiconScorer:
         dom = domain or {}
         self._levels = frozenset(t[5:] for t, v in dom.items() if t.startswith("high ")
                                  and v * dom.get(f"low {t[5:]}", 0.0) < 0)
+        # nouns of a pair "word + noun" whose word a clause can predicate of the noun: "the
+        # breaks are short" reads as "short breaks", "progression is limited" as "limited
+        # progression"; "high" and "low" of the nouns of a level only, and of the words VADER
+        # rates the words of a lack only: a pair of another rated word is often another sense,
+        # whose predicate keeps VADER's reading ("hard work" praises effort, "the work is
+        # hard" faults the job)
+        predicated: dict[str, set[str]] = {}
+        for term in dom:
+            first, _, noun = term.partition(" ")
+            if not (noun.isalpha() and first.isalpha()) or first in STOP_WORDS \
+                    or noun in STOP_WORDS:
+                continue
+            if (noun in self._levels if first in _LEVEL_WORDS
+                    else first not in self.general or first in _LACK):
+                predicated.setdefault(noun, set()).add(first)
+        self._predicated = {n: frozenset(s) for n, s in predicated.items()}
         self.phrases = {w: tuple(sorted(s, reverse=True)) for w, s in sizes.items()}
         self._firsts = frozenset(self.phrases)
         self.emojis = _emoji_lexicon()
@@ -456,9 +473,10 @@ class LexiconScorer:
                       round(pos_sum / denom, 3), raw_total, n, contributions)
 
     def _merge_phrases(self, words, items_w, lower, starts, ends, skip=frozenset()):
-        """Merge the lexicon's phrases, and the predicates of a level (:func:`_level_predicate`)
-        other than those whose level word starts at an offset in ``skip`` (the parse's reading
-        of a lack: "stress is low")."""
+        """Merge the lexicon's phrases, and the predicates of a pair (:func:`_level_predicate`:
+        "the pay is quite low" as "low pay", "breaks are short" as "short breaks") other than
+        those whose predicate starts at an offset in ``skip`` (the parse's reading of a lack:
+        "stress is low")."""
         phrases, terms = self.phrases, self._terms
         out_w, out_l, out_s, out_e = [], [], [], []
 
@@ -489,9 +507,10 @@ class LexiconScorer:
             if matched:
                 covered.update(range(i, i + matched))
                 i += matched
-            elif (lower[i] in self._levels and (k := _level_predicate(words, lower, i)) > 0
+            elif ((said := self._predicated.get(lower[i])) is not None
+                  and (k := _level_predicate(words, lower, i, said)) > 0
                   and starts[k] not in skip and (term := terms.get((lower[k], lower[i])))):
-                # "the pay is quite low" reads as "low pay": the level word carries the pair,
+                # "the pay is quite low" reads as "low pay": the predicate carries the pair,
                 # the noun goes, the words between keep VADER's reach (degree, negation)
                 for m in range(i + 1, k):
                     emit(items_w[m], lower[m], m, m)
@@ -674,6 +693,9 @@ def _past_degree(words: list[tuple[int, int, str, bool]], lower: list[str], i: i
 #: function word ("low for the area", "not high enough"), not by a noun it modifies ("is a high
 #: priority", "was high school").
 _LEVEL_PREDICATES = frozenset({"high", "low", "minimal"})
+#: The words of a level, which a clause predicates as a pair of the lexicon of the nouns of a
+#: level only ("the pay is high"; not "the hours are high").
+_LEVEL_WORDS = frozenset({"high", "low", "higher", "lower"})
 _LEVEL_LINKS = _BE_FORMS | frozenset({"isn't", "aren't", "wasn't", "weren't", "seems", "seem",
                                       "seemed", "remains", "remain", "remained", "stays",
                                       "stay", "stayed"})
@@ -684,9 +706,10 @@ _AFTER_LEVEL = frozenset(STOP_WORDS) | frozenset({"compared", "considering", "gi
                                                   "relative", "overall", "especially"})
 
 
-def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], i: int) -> int:
-    """The index of the "high", "low" or "minimal" that the clause predicates of the noun at
-    ``i`` (:data:`_LEVEL_LINKS`), or -1.
+def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], i: int,
+                     predicates: frozenset[str] = _LEVEL_PREDICATES) -> int:
+    """The index of the word of ``predicates`` ("high", "low" or "minimal" by default) that
+    the clause predicates of the noun at ``i`` (:data:`_LEVEL_LINKS`), or -1.
 
     >>> w = [(0, 0, "", False)] * 6
     >>> _level_predicate(w, "the pay is quite low".split(), 1)
@@ -709,7 +732,7 @@ def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], 
     k += 1
     while k < n and k - i <= 6 and not words[k - 1][3]:
         w = lower[k]
-        if w in _LEVEL_PREDICATES:
+        if w in predicates:
             return k if k + 1 == n or words[k][3] or lower[k + 1] in _AFTER_LEVEL else -1
         if w == "a" and k + 1 < n and lower[k + 1] in _GAP_SMALL:
             k += 2
