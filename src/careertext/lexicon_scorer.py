@@ -473,7 +473,7 @@ class LexiconScorer:
                       round(pos_sum / denom, 3), raw_total, n, contributions)
 
     def _merge_phrases(self, words, items_w, lower, starts, ends, skip=frozenset()):
-        """Merge the lexicon's phrases, and the predicates of a pair (:func:`_level_predicate`:
+        """Merge the lexicon's phrases, and the predicates of a pair (:func:`_pair_predicate`:
         "the pay is quite low" as "low pay", "breaks are short" as "short breaks") other than
         those whose predicate starts at an offset in ``skip`` (the parse's reading of a lack:
         "stress is low")."""
@@ -508,7 +508,7 @@ class LexiconScorer:
                 covered.update(range(i, i + matched))
                 i += matched
             elif ((said := self._predicated.get(lower[i])) is not None
-                  and (k := _level_predicate(words, lower, i, said)) > 0
+                  and (k := _pair_predicate(words, lower, i, said)) > 0
                   and starts[k] not in skip and (term := terms.get((lower[k], lower[i])))):
                 # "the pay is quite low" reads as "low pay": the predicate carries the pair,
                 # the noun goes, the words between keep VADER's reach (degree, negation)
@@ -687,12 +687,6 @@ def _past_degree(words: list[tuple[int, int, str, bool]], lower: list[str], i: i
     return k if i + 1 < k < n and not words[k - 1][3] else -1
 
 
-#: The predicate of a level ("the pay is quite low", "morale remains high", "turnover isn't
-#: high", "pay can be low", "turnover is minimal"): a link verb, then at most four words of
-#: degree or negation, then "high", "low" or "minimal" ending the clause or followed by a
-#: function word ("low for the area", "not high enough"), not by a noun it modifies ("is a high
-#: priority", "was high school").
-_LEVEL_PREDICATES = frozenset({"high", "low", "minimal"})
 #: The words of a level, which a clause predicates as a pair of the lexicon of the nouns of a
 #: level only ("the pay is high"; not "the hours are high").
 _LEVEL_WORDS = frozenset({"high", "low", "higher", "lower"})
@@ -706,19 +700,23 @@ _AFTER_LEVEL = frozenset(STOP_WORDS) | frozenset({"compared", "considering", "gi
                                                   "relative", "overall", "especially"})
 
 
-def _level_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], i: int,
-                     predicates: frozenset[str] = _LEVEL_PREDICATES) -> int:
-    """The index of the word of ``predicates`` ("high", "low" or "minimal" by default) that
-    the clause predicates of the noun at ``i`` (:data:`_LEVEL_LINKS`), or -1.
+def _pair_predicate(words: list[tuple[int, int, str, bool]], lower: list[str], i: int,
+                    predicates: frozenset[str]) -> int:
+    """The index of the word of ``predicates`` that the clause predicates of the noun at ``i``,
+    or -1 ("the pay is quite low", "morale remains high", "turnover isn't high", "pay can be
+    low", "breaks are short"): a link verb (:data:`_LEVEL_LINKS`, after a modal "be" too), then
+    at most four words of degree or negation, then the word, ending the clause or followed by a
+    function word ("low for the area", "not high enough"), not by a noun it modifies ("is a
+    high priority", "was high school").
 
-    >>> w = [(0, 0, "", False)] * 6
-    >>> _level_predicate(w, "the pay is quite low".split(), 1)
+    >>> w, levels = [(0, 0, "", False)] * 6, frozenset({"high", "low"})
+    >>> _pair_predicate(w, "the pay is quite low".split(), 1, levels)
     4
-    >>> _level_predicate(w, "turnover isn't high".split(), 0)
+    >>> _pair_predicate(w, "turnover isn't high".split(), 0, levels)
     2
-    >>> _level_predicate(w, "pay is a high priority".split(), 0)
+    >>> _pair_predicate(w, "pay is a high priority".split(), 0, levels)
     -1
-    >>> _level_predicate([(0, 4, "pay,", True), *w], "pay can be low".split(), 0)
+    >>> _pair_predicate([(0, 4, "pay,", True), *w], "pay can be low".split(), 0, levels)
     -1
     """
     n = len(lower)
