@@ -91,16 +91,13 @@ def r_gap_interval(ours, theirs, ratings, level: float = 0.95, n_resamples: int 
     >>> 0 < low < high
     True
     """
-    from scipy.stats import bootstrap
+    from careertext.evaluate import _bootstrap
 
     def gap(a, b, y, axis=-1):
         return _pearson(a, y, axis) - _pearson(b, y, axis)
 
-    res = bootstrap((np.asarray(ours, float), np.asarray(theirs, float),
-                     np.asarray(ratings, float)), gap, paired=True, vectorized=True,
-                    n_resamples=n_resamples, batch=200, confidence_level=level,
-                    method="percentile", random_state=seed)
-    return float(res.confidence_interval.low), float(res.confidence_interval.high)
+    return _bootstrap((np.asarray(ours, float), np.asarray(theirs, float),
+                       np.asarray(ratings, float)), gap, level, n_resamples, seed, batch=200)
 
 
 def main(argv=None) -> int:

@@ -184,9 +184,6 @@ class EvalResult:
         estimate = float(getattr(self, metric)) - float(getattr(other, metric))
         return Interval(metric, estimate, low, high, level, n_resamples)
 
-    def _sum(self, attr: str) -> int:
-        return sum(len(getattr(r, attr)) for r in self.rows)
-
     # the micro scores: :func:`_micro` of the summed counts, as each bootstrap resample is
 
     @property
@@ -237,9 +234,10 @@ class EvalResult:
         accuracy = {name: (round(v, 4) if v is not None else None) for name, v in (
             ("direction_accuracy", self.direction_accuracy),
             ("voice_accuracy", self.voice_accuracy))}
+        tp, fp, fn = (int(c.sum()) for c in self._counts()[:3])
         return {
-            "documents": len(self.rows), "tp": self._sum("tp"), "fp": self._sum("fp"),
-            "fn": self._sum("fn"), "precision": round(self.precision, 4),
+            "documents": len(self.rows), "tp": tp, "fp": fp, "fn": fn,
+            "precision": round(self.precision, 4),
             "recall": round(self.recall, 4), "f1": round(self.f1, 4),
             "evidence_recall": round(self.evidence_recall, 4), **accuracy,
             "attributes_compared": len(self._pairs("voice")),
@@ -274,9 +272,10 @@ class EvalResult:
         return pd.DataFrame([r.__dict__ for r in self.rows])
 
 
-def _bootstrap(data, statistic, level: float, n_resamples: int,
-               random_state: int | None) -> tuple[float, float]:
-    """Percentile bootstrap interval of ``statistic`` over paired per-document arrays."""
+def _bootstrap(data, statistic, level: float, n_resamples: int, random_state: int | None,
+               batch: int | None = None) -> tuple[float, float]:
+    """Percentile bootstrap interval of ``statistic`` over paired per-document arrays
+    (``batch`` resamples at a time, to bound memory on long arrays; all at once by default)."""
     from scipy.stats import bootstrap
 
     if len(data[0]) < 2:
@@ -284,7 +283,8 @@ def _bootstrap(data, statistic, level: float, n_resamples: int,
     if not 0 < level < 1:
         raise ValueError(f"level is between 0 and 1, not {level!r}")
     res = bootstrap(data, statistic, paired=True, vectorized=True, n_resamples=n_resamples,
-                    confidence_level=level, method="percentile", random_state=random_state)
+                    batch=batch, confidence_level=level, method="percentile",
+                    random_state=random_state)
     return float(res.confidence_interval.low), float(res.confidence_interval.high)
 
 
