@@ -185,3 +185,10 @@ def test_the_predicate_of_a_pair_reads_as_the_pair():
 ])
 def test_levels_read_by_what_the_noun_is(text, sign):
     assert sign * sentiment(text, domain="career").compound > 0
+
+
+def test_a_comparison_yields_only_within_its_clause():
+    s = LexiconScorer({"treat you like": -2.0, "like family": 1.5})
+    assert s.score("They treat you like family").compound > 0  # the comparison's object decides
+    # "like, family" is no comparison: the phrase that ends in "like" reads
+    assert s.score("They treat you like, family first they say").contributions[0][2] == -2.0

@@ -499,7 +499,7 @@ class LexiconScorer:
                         continue
                     term = terms.get(tuple(lower[i:i + size]))
                     if term is not None and not any(words[k][3] for k in range(i, i + size - 1)):
-                        if size > 1 and _compared(lower, i + size - 1, phrases, terms):
+                        if size > 1 and _compared(words, lower, i + size - 1, phrases, terms):
                             continue  # "treat you like family": the comparison's object decides
                         matched = size
                         emit(" ".join(items_w[i:i + size]), term, i, i + size - 1)
@@ -537,23 +537,28 @@ def _boosts(lower: list[str], i: int, lex: dict[str, float], neutral: frozenset[
     return False
 
 
-def _compared(lower: list[str], j: int, phrases: dict[str, tuple[int, ...]],
-              terms: dict[tuple[str, ...], str]) -> bool:
-    """Whether word ``j`` is a "like" that opens a phrase of the lexicon: a phrase that ends in
-    it ("treat you like", learned from faults, whose objects are mostly bad: "like a number")
-    then yields to the comparison, whose object decides ("treat you like family" is praise).
+def _compared(words: list[tuple[int, int, str, bool]], lower: list[str], j: int,
+              phrases: dict[str, tuple[int, ...]], terms: dict[tuple[str, ...], str]) -> bool:
+    """Whether word ``j`` is a "like" that opens a phrase of the lexicon within its clause (no
+    clause mark of ``words`` before the phrase's last word): a phrase that ends in it ("treat
+    you like", learned from faults, whose objects are mostly bad: "like a number") then yields
+    to the comparison, whose object decides ("treat you like family" is praise).
 
     >>> terms = {("treat", "you", "like"): "treat you like", ("like", "family"): "like family"}
     >>> phrases = {"treat": (3,), "like": (2,)}
-    >>> _compared("they treat you like family".split(), 3, phrases, terms)
+    >>> def words(*marks):
+    ...     return [(0, 0, "", m) for m in marks]
+    >>> _compared(words(0, 0, 0, 0, 0), "they treat you like family".split(), 3, phrases, terms)
     True
-    >>> _compared("they treat you like dirt".split(), 3, phrases, terms)
+    >>> _compared(words(0, 0, 0, 0, 0), "they treat you like dirt".split(), 3, phrases, terms)
+    False
+    >>> _compared(words(0, 0, 0, 1, 0), "they treat you like family".split(), 3, phrases, terms)
     False
     """
     if lower[j] != "like":
         return False
-    return any(tuple(lower[j:j + size]) in terms for size in phrases.get("like", ())
-               if size > 1 and j + size <= len(lower))
+    return any(tuple(lower[j:j + size]) in terms and not any(w[3] for w in words[j:j + size - 1])
+               for size in phrases.get("like", ()) if size > 1 and j + size <= len(lower))
 
 
 #: A comma or semicolon glued between two letters ("Great colleagues,not so great management").
