@@ -38,6 +38,9 @@ def hits(nlp, text):
     ("They called me in and I left them shortstaffed.", "left"),
     ("I was tired of the corporate grind.", "corporate"),  # not_before_noun: a kind of job
     ("I called in sick on Monday.", "sick"),  # other_sense: an absence, not an illness
+    ("What broke me was the paperwork.", "broke"),  # not_active_verb: "break", not no money
+    ("That job broke my spirit.", "broke"),
+    ("The old system broke down every week.", "broke"),
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
@@ -60,6 +63,14 @@ def test_not_verb_cue_as_a_noun_is_a_hit(nlp):
 ])
 def test_verb_only_cue_as_verb_is_a_hit(nlp, text, found):
     assert found in hits(nlp, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I was broke all the time.", "We went broke.", "I was so broke I couldn't pay rent.",
+    "Teaching left me broke.",
+])
+def test_broke_as_no_money_is_a_hit(nlp, text):
+    assert ("compensation", "problem", "broke") in hits(nlp, text)
 
 
 def test_without_tags_verb_only_cues_still_match(blank_nlp):

@@ -23,14 +23,16 @@ from spacy.tokens import Doc, Span, Token
 from .codebook import Codebook
 
 __all__ = ["CueMatcher", "Hit", "causative_verbs", "escape_verbs", "form_only_words", "frame_rules",
-           "gain_words", "not_before_noun_words", "not_verb_words", "object_pronouns",
-           "sentence_units", "separable_cues", "unit_index", "verb_only_words", "verb_particles"]
+           "gain_words", "not_active_verb_words", "not_before_noun_words", "not_verb_words",
+           "object_pronouns", "sentence_units", "separable_cues", "unit_index", "verb_only_words",
+           "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
 VERB_PARTICLES = "verb_particles"
 NOT_VERB = "not_verb"
 NOT_BEFORE_NOUN = "not_before_noun"
+NOT_ACTIVE_VERB = "not_active_verb"
 ESCAPE = "escape"
 GAIN = "gain"
 CAUSATIVE = "causative"
@@ -40,12 +42,14 @@ OBJECT_PRONOUNS = "object_pronouns"
 OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues inside it
 PURPOSE_MODALS = "purpose_modals"
 FACTIVE = "factive"
-_SETTINGS = (VERB_ONLY, NOT_VERB, NOT_BEFORE_NOUN, ESCAPE, GAIN, CAUSATIVE, VERB_PARTICLES,
-             FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS, PURPOSE_MODALS, FACTIVE)
+_SETTINGS = (VERB_ONLY, NOT_VERB, NOT_BEFORE_NOUN, NOT_ACTIVE_VERB, ESCAPE, GAIN, CAUSATIVE,
+             VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS, PURPOSE_MODALS, FACTIVE)
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 LEAVE = "leave"
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _NOT_VERBS = frozenset({"NOUN", "ADJ", "ADV", "ADP"})  # not PROPN: a title's "Quit my job"
+#: Dependents that make a word the verb of an active clause: "what broke me", "it broke down".
+_ACTIVE_ARGUMENTS = frozenset({"nsubj", "dobj", "prt"})
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,13 @@ def not_before_noun_words() -> frozenset[str]:
     return frozenset(_rules().get(NOT_BEFORE_NOUN, ()))
 
 
+def not_active_verb_words() -> frozenset[str]:
+    """One-word cues that do not count where, in a parsed Doc, they have a subject, an object or
+    a particle of their own (``not_active_verb`` in ``rules.yaml``): "broke" as no money ("I
+    was broke"), not the verb of "what broke me" or "the system broke down"."""
+    return frozenset(_rules().get(NOT_ACTIVE_VERB, ()))
+
+
 def object_pronouns() -> frozenset[str]:
     """Pronouns that may split a separable cue ("laid me off") or be the object that "leave"
     puts in a state ("it left me drained"); ``object_pronouns`` in ``rules.yaml``."""
@@ -184,6 +195,7 @@ class CueMatcher:
         self._verb_only = verb_only_words()
         self._not_verb = not_verb_words()
         self._not_before_noun = not_before_noun_words()
+        self._not_active_verb = not_active_verb_words()
         self._particles = verb_particles()
         self._separable = separable_cues()
         self._pronouns = object_pronouns()
@@ -316,8 +328,10 @@ class CueMatcher:
         ("into the fire", "sick leave"), or, in a parsed Doc, a verb with a particle of
         ``verb_particles`` ("fired off an email", "fired up", "where we left off"); a one-word
         cue of ``not_verb`` tagged as a verb ("scheduled an interview"); one of
-        ``not_before_noun`` before a noun ("a corporate job"); a "left" that leaves someone in a
-        state ("it left me drained", see :meth:`_resultative`)."""
+        ``not_before_noun`` before a noun ("a corporate job"); in a parsed Doc, one of
+        ``not_active_verb`` with a subject, an object or a particle ("what broke me", "the system
+        broke down"); a "left" that leaves someone in a state ("it left me drained", see
+        :meth:`_resultative`)."""
         if end - start != 1:
             return False
         t = doc[start]
@@ -325,6 +339,9 @@ class CueMatcher:
             return True
         if (t.lower_ in self._not_before_noun and end < len(doc)
                 and doc[end].pos_ in _NOUNS):
+            return True
+        if parsed and t.lower_ in self._not_active_verb and any(
+                c.dep_ in _ACTIVE_ARGUMENTS for c in t.children):
             return True
         words = self._verb_only
         if t.lower_ not in words and t.lemma_.lower() not in words:
