@@ -41,6 +41,14 @@ def hits(nlp, text):
     ("What broke me was the paperwork.", "broke"),  # not_active_verb: "break", not no money
     ("That job broke my spirit.", "broke"),
     ("The old system broke down every week.", "broke"),
+    ("The principal reason was the commute.", "principal"),  # not_before_noun: main
+    ("Quitting was a bold move.", "move"),  # other_sense: a judged move, no relocation
+    ("No matter what they said, I stayed.", "matter"),
+    ("I learned the difference between a job and a career.", "difference"),
+    ("The interest rates were low that year.", "interest"),
+    ("The title of this post says it all.", "title"),
+    ("Slowly, I realized I wanted something else.", "Slowly"),  # no longer a cue
+    ("It was the best career move I ever made.", "move"),  # inside a longer cue: career
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
@@ -71,6 +79,18 @@ def test_verb_only_cue_as_verb_is_a_hit(nlp, text, found):
 ])
 def test_broke_as_no_money_is_a_hit(nlp, text):
     assert ("compensation", "problem", "broke") in hits(nlp, text)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Our principal never backed us up.", ("management", "cue", "principal")),
+    ("We had to move for my wife's job.", ("life_circumstances", "cue", "move")),
+    ("I quit because I wanted to make a difference.", ("purpose_impact", "cue", "difference")),
+    ("I lost interest in the work.", ("passion_fit", "cue", "interest")),
+    ("My title never changed.", ("career_advancement", "cue", "title")),
+    ("Everything moved slowly.", ("autonomy_pace", "problem", "moved slowly")),
+])
+def test_a_cue_in_its_own_sense_stays(nlp, text, found):
+    assert found in hits(nlp, text)
 
 
 def test_without_tags_verb_only_cues_still_match(blank_nlp):
