@@ -498,7 +498,7 @@ class LexiconScorer:
                     if i + size > n:
                         continue
                     term = terms.get(tuple(lower[i:i + size]))
-                    if term is not None and not any(words[k][3] for k in range(i, i + size - 1)):
+                    if term is not None and _in_one_clause(words, i, size):
                         if size > 1 and _compared(words, lower, i + size - 1, phrases, terms):
                             continue  # "treat you like family": the comparison's object decides
                         matched = size
@@ -537,6 +537,12 @@ def _boosts(lower: list[str], i: int, lex: dict[str, float], neutral: frozenset[
     return False
 
 
+def _in_one_clause(words: list[tuple[int, int, str, bool]], i: int, size: int) -> bool:
+    """Whether the ``size`` words from ``i`` stand in one clause: no clause mark (those of
+    :data:`careertext.vader._CLAUSE_END`) after any of them but the last."""
+    return not any(w[3] for w in words[i:i + size - 1])
+
+
 def _compared(words: list[tuple[int, int, str, bool]], lower: list[str], j: int,
               phrases: dict[str, tuple[int, ...]], terms: dict[tuple[str, ...], str]) -> bool:
     """Whether word ``j`` is a "like" that opens a phrase of the lexicon within its clause (no
@@ -557,7 +563,7 @@ def _compared(words: list[tuple[int, int, str, bool]], lower: list[str], j: int,
     """
     if lower[j] != "like":
         return False
-    return any(tuple(lower[j:j + size]) in terms and not any(w[3] for w in words[j:j + size - 1])
+    return any(tuple(lower[j:j + size]) in terms and _in_one_clause(words, j, size)
                for size in phrases.get("like", ()) if size > 1 and j + size <= len(lower))
 
 
