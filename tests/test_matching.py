@@ -49,6 +49,11 @@ def hits(nlp, text):
     ("The title of this post says it all.", "title"),
     ("Slowly, I realized I wanted something else.", "Slowly"),  # no longer a cue
     ("It was the best career move I ever made.", "move"),  # inside a longer cue: career
+    ("We moved the release date three times.", "moved"),  # relocation: an object
+    ("I was moved to nights without warning.", "moved"),  # the passive
+    ("I moved to the data team in 2019.", "moved"),  # to a common noun that is no place
+    ("We need to move forward with the plan.", "move"),  # not_with
+    ("I'd love to hear your thoughts.", "love"),  # other_sense: a wish
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
@@ -75,6 +80,11 @@ def test_not_verb_cue_as_a_noun_is_a_hit(nlp):
     ("Teaching left me broke.", ("compensation", "problem", "broke")),
     ("Our principal never backed us up.", ("management", "cue", "principal")),
     ("We had to move for my wife's job.", ("life_circumstances", "cue", "move")),
+    ("We moved across the country last year.", ("life_circumstances", "cue", "moved")),
+    ("We moved house twice that year.", ("life_circumstances", "cue", "moved")),  # keep_objects
+    ("I moved my family to Ohio.", ("life_circumstances", "cue", "moved")),
+    ("I moved to a new city in May.", ("life_circumstances", "cue", "moved")),  # places
+    ("I love teaching.", ("passion_fit", "cue", "love")),
     ("I quit because I wanted to make a difference.", ("purpose_impact", "cue", "difference")),
     ("I lost interest in the work.", ("passion_fit", "cue", "interest")),
     ("My title never changed.", ("career_advancement", "cue", "title")),

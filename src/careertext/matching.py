@@ -24,8 +24,8 @@ from .codebook import Codebook
 
 __all__ = ["CueMatcher", "Hit", "causative_verbs", "escape_verbs", "form_only_words", "frame_rules",
            "gain_words", "not_active_verb_words", "not_before_noun_words", "not_verb_words",
-           "object_pronouns", "sentence_units", "separable_cues", "unit_index", "verb_only_words",
-           "verb_particles"]
+           "object_pronouns", "relocation_rules", "Relocation", "sentence_units", "separable_cues",
+           "unit_index", "verb_only_words", "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
@@ -33,6 +33,7 @@ VERB_PARTICLES = "verb_particles"
 NOT_VERB = "not_verb"
 NOT_BEFORE_NOUN = "not_before_noun"
 NOT_ACTIVE_VERB = "not_active_verb"
+RELOCATION = "relocation"
 ESCAPE = "escape"
 GAIN = "gain"
 CAUSATIVE = "causative"
@@ -43,7 +44,9 @@ OTHER_SENSE = "other_sense"  # matched like a frame, dropped with the cues insid
 PURPOSE_MODALS = "purpose_modals"
 FACTIVE = "factive"
 _SETTINGS = (VERB_ONLY, NOT_VERB, NOT_BEFORE_NOUN, NOT_ACTIVE_VERB, ESCAPE, GAIN, CAUSATIVE,
-             VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS, PURPOSE_MODALS, FACTIVE)
+             VERB_PARTICLES, FORM_ONLY, SEPARABLE, OBJECT_PRONOUNS, PURPOSE_MODALS, FACTIVE,
+             RELOCATION)
+_MAPPINGS = (SEPARABLE, RELOCATION)  # settings whose value is a mapping, not a list
 _CUE_KINDS = ("cue", "problem")  # codebook cues; the other kinds are frame cues
 LEAVE = "leave"
 _NOUNS = frozenset({"NOUN", "PROPN"})
@@ -64,7 +67,7 @@ class Hit:
 
 @lru_cache(maxsize=1)
 def _rules() -> dict[str, tuple[str, ...]]:
-    return {k: tuple(str(v) for v in vs) for k, vs in _rules_yaml().items() if k != SEPARABLE}
+    return {k: tuple(str(v) for v in vs) for k, vs in _rules_yaml().items() if k not in _MAPPINGS}
 
 
 @lru_cache(maxsize=1)
@@ -153,6 +156,32 @@ def not_active_verb_words() -> frozenset[str]:
     return frozenset(_rules().get(NOT_ACTIVE_VERB, ()))
 
 
+@dataclass(frozen=True)
+class Relocation:
+    """When a verb of moving tells of moving house (``relocation`` in ``rules.yaml``): where it
+    stands alone or goes to a place, not with an object other than ``keep_objects``, not in the
+    passive, not with a word of ``not_with``, not to a common noun outside ``places`` after one
+    of ``directions``."""
+
+    verbs: frozenset[str]
+    keep_objects: frozenset[str]
+    not_with: frozenset[str]
+    directions: frozenset[str]
+    places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def relocation_rules() -> Relocation:
+    """The ``relocation`` rules of ``rules.yaml`` (cached).
+
+    >>> "move" in relocation_rules().verbs
+    True
+    """
+    data = _rules_yaml().get(RELOCATION, {})
+    return Relocation(**{f: frozenset(str(w).lower() for w in data.get(f, ()))
+                         for f in ("verbs", "keep_objects", "not_with", "directions", "places")})
+
+
 def object_pronouns() -> frozenset[str]:
     """Pronouns that may split a separable cue ("laid me off") or be the object that "leave"
     puts in a state ("it left me drained"); ``object_pronouns`` in ``rules.yaml``."""
@@ -196,6 +225,7 @@ class CueMatcher:
         self._not_verb = not_verb_words()
         self._not_before_noun = not_before_noun_words()
         self._not_active_verb = not_active_verb_words()
+        self._relocation = relocation_rules()
         self._particles = verb_particles()
         self._separable = separable_cues()
         self._pronouns = object_pronouns()
@@ -330,8 +360,9 @@ class CueMatcher:
         cue of ``not_verb`` tagged as a verb ("scheduled an interview"); one of
         ``not_before_noun`` before a noun ("a corporate job"); in a parsed Doc, one of
         ``not_active_verb`` with a subject, an object or a particle ("what broke me", "the system
-        broke down"); a "left" that leaves someone in a state ("it left me drained", see
-        :meth:`_resultative`)."""
+        broke down"); a verb of ``relocation`` that tells of no move of house ("we moved the
+        release date", see :meth:`_relocates`); a "left" that leaves someone in a state ("it left
+        me drained", see :meth:`_resultative`)."""
         if end - start != 1:
             return False
         t = doc[start]
@@ -343,6 +374,9 @@ class CueMatcher:
         if parsed and t.lower_ in self._not_active_verb and any(
                 c.dep_ in _ACTIVE_ARGUMENTS for c in t.children):
             return True
+        if (parsed and t.pos_ == "VERB" and t.lemma_.lower() in self._relocation.verbs
+                and not self._relocates(t)):
+            return True
         words = self._verb_only
         if t.lower_ not in words and t.lemma_.lower() not in words:
             return False
@@ -351,6 +385,24 @@ class CueMatcher:
         return t.pos_ in _NOT_VERBS or (parsed and (any(
             c.dep_ in ("prt", "advmod") and c.lower_ in self._particles for c in t.children)
             or self._resultative(t)))
+
+    def _relocates(self, verb: Token) -> bool:
+        """Whether a verb of ``relocation`` tells of moving house: "we moved across the country",
+        "I moved my family to Ohio", not "we moved the release date", "I was moved to nights",
+        "move forward" or "I moved to the data team" (see ``relocation`` in ``rules.yaml``)."""
+        rules = self._relocation
+        for c in verb.children:
+            if c.dep_ == "nsubjpass" or (c.dep_ in ("advmod", "prt")
+                                         and c.lower_ in rules.not_with):
+                return False
+            if c.dep_ == "dobj" and c.lemma_.lower() not in rules.keep_objects:
+                return False
+            if c.dep_ == "prep" and c.lower_ in rules.directions:
+                place = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if (place is not None and place.pos_ == "NOUN"
+                        and place.lemma_.lower() not in rules.places):
+                    return False
+        return True
 
     def _resultative(self, verb: Token) -> bool:
         """Whether "leave" puts its object pronoun in a state rather than departs: "it left me
