@@ -54,6 +54,8 @@ def hits(nlp, text):
     ("I moved to the data team in 2019.", "moved"),  # to a common noun that is no place
     ("We need to move forward with the plan.", "move"),  # not_with
     ("I'd love to hear your thoughts.", "love"),  # other_sense: a wish
+    ("She would not let go of the rope.", "let go"),  # other_sense: no firing
+    ("I went back to study public health.", "health"),  # other_sense: a field
 ])
 def test_verb_only_cue_in_another_sense_is_no_hit(nlp, text, word):
     assert not any(w == word for _key, _kind, w in hits(nlp, text))
@@ -85,6 +87,9 @@ def test_not_verb_cue_as_a_noun_is_a_hit(nlp):
     ("I moved my family to Ohio.", ("life_circumstances", "cue", "moved")),
     ("I moved to a new city in May.", ("life_circumstances", "cue", "moved")),  # places
     ("I love teaching.", ("passion_fit", "cue", "love")),
+    ("I was sacked in March.", ("job_security", "problem", "sacked")),
+    ("My role was axed last spring.", ("job_security", "problem", "axed")),
+    ("I left to do a master's in Leeds.", ("life_circumstances", "cue", "master's")),
     ("I quit because I wanted to make a difference.", ("purpose_impact", "cue", "difference")),
     ("I lost interest in the work.", ("passion_fit", "cue", "interest")),
     ("My title never changed.", ("career_advancement", "cue", "title")),
