@@ -495,6 +495,24 @@ SEED_TERMS = {
     "very understanding": 1.5, "so understanding": 1.5, "really understanding": 1.5,
     "extremely understanding": 1.5, "super understanding": 1.5,
     "incredibly understanding": 1.5, "always understanding": 1.5, "quite understanding": 1.5,
+    # forty-second session, read among the cons of US-style reviews that scored zero (the
+    # project's eval/domain/us_reviews_dev.tsv and 500 more written by helpers for the session,
+    # not kept): idioms of American reviews that the British ones lack (none of them in the
+    # Kaggle rows but the last two) and that say a fault whatever they are said of: what "gets
+    # old" (three of the US-style cons: "Headset all day gets old"), calls or meetings "back to
+    # back", a "revolving door" of staff, a firm that will "nickel and dime" you, a new hire
+    # thrown "to the wolves", a team made to do "more with less", one doing "the work of two
+    # people" (4 Kaggle cons / 0 pros with two to four), and "mandatory OT", the abbreviation of
+    # the seed "mandatory overtime" (VADER rates "mandatory" +0.3: "Mandatory OT every weekend"
+    # had read +0.08). Not "getting old": one's own age in career posts
+    "gets old": -1.5, "got old": -1.5, "back to back": -1.0, "back-to-back": -1.0,
+    "revolving door": -1.5, "nickel and dime": -1.5, "nickel and dimes": -1.5,
+    "nickel and dimed": -1.5, "nickel and diming": -1.5, "to the wolves": -1.5,
+    "more with less": -1.0, "work of two people": -1.5, "work of 2 people": -1.5,
+    "work of three people": -1.5, "work of 3 people": -1.5, "job of two people": -1.5,
+    "job of 2 people": -1.5, "job of three people": -1.5, "job of 3 people": -1.5,
+    "jobs of two people": -1.5, "jobs of three people": -1.5, "mandatory ot": -1.5,
+    "forced overtime": -1.5, "forced ot": -1.5,
 }
 
 # The learner reads how far a word leans to the pros or the cons, not how strong a judgement

@@ -42,6 +42,11 @@ LEX = {"opportunities": 1.6, "support": 1.7, "better": 1.9, "enjoying": 2.4, "go
     ("it would be good to have better support", {"good", "better", "support"}),
     ("it would have been good if they offered support", {"good", "support"}),
     ("would be good to have more pay but the support is good", {"good"}),
+    # a closing "would be nice" wishes for what its subject names; "that would be good" replies
+    ("better support would be good", {"better", "good"}),
+    ("more career opportunities would be good", {"opportunities", "good"}),
+    ("more parking would be good but the team is ideal", {"good"}),
+    ("that would be good", set()),
     # what a wished-for "more" asks for: the good words of its phrase, not past its end
     ("need more career opportunities", {"opportunities"}),
     ("should give more career support opportunities", {"support", "opportunities"}),

@@ -395,6 +395,11 @@ _WISH_ARTICLES = frozenset({"a", "an", "some"})
 _WISH_NICE = frozenset({"nice", "good", "great", "helpful", "beneficial", "useful", "better",
                         "ideal", "lovely", "wonderful"})
 _WISH_NICE_NEXT = frozenset({"if", "to"})
+#: A subject that makes a closing "would be nice" a reply, not a wish ("that would be nice").
+_WISH_NICE_REPLIES = frozenset({"it", "that", "this", "which", "what"})
+#: How many words before a closing "would be nice" may name what it wishes for ("a raise",
+#: "more parking", "better pay would be nice").
+_WISH_SUBJECT_SPAN = 3
 _WISH_OBJECT_SPAN = 8
 _WISH_OBJECT_END = frozenset({"but", "however", "though", "although", "yet", "otherwise",
                               "overall", "except", "because", "so", "than"})
@@ -517,6 +522,11 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
     {4: 1}
     >>> _wish_targets("it would be good for you".split(), lex)
     {}
+    >>> nice = {"better": 1.9, "nice": 1.8}
+    >>> sorted(_wish_targets("better pay would be nice".split(), nice).items())
+    [(0, 2), (4, 2)]
+    >>> _wish_targets("that would be nice".split(), {"nice": 1.8})
+    {}
     >>> _wish_targets("management needs to be more supportive".split(), lex)
     {5: 1}
     >>> _wish_targets("the culture needs to improve".split(), {"improve": 1.9})
@@ -559,6 +569,15 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
                     if lower[m] in _WISH_OBJECT_END:
                         break
                     if lex.get(lower[m], 0.0) > 0:
+                        out[m] = j0
+            elif (k < n and lower[k] in _WISH_NICE and lex.get(lower[k], 0.0) > 0
+                  and (k + 1 == n or lower[k + 1] in _WISH_OBJECT_END)
+                  and j0 > 0 and lower[j0 - 1] not in _WISH_NICE_REPLIES):
+                out[k] = j0  # "more parking would be nice": what it names is wished for
+                for m in range(max(0, j0 - _WISH_SUBJECT_SPAN), j0):  # "better pay would be"
+                    if lower[m] == "more":
+                        out.update(dict.fromkeys(_more_targets(lower, m + 1, lex), j0))
+                    elif lower[m].endswith("er") and lex.get(lower[m], 0.0) > 0:
                         out[m] = j0
             continue
         if w in _NEED:  # "needs to be more structured", "need better pay", "needs improvement"
