@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .codebook import Codebook
 
-__all__ = ["CueMatcher", "Hit", "causative_verbs", "escape_verbs", "form_only_words", "frame_rules",
-           "gain_words", "not_active_verb_words", "not_before_noun_words", "not_verb_words",
-           "object_pronouns", "relocation_rules", "Relocation", "sentence_units", "separable_cues",
-           "unit_index", "verb_only_words", "verb_particles"]
+__all__ = ["CueMatcher", "Hit", "Relocation", "causative_verbs", "escape_verbs", "form_only_words",
+           "frame_rules", "gain_words", "not_active_verb_words", "not_before_noun_words",
+           "not_verb_words", "object_pronouns", "relocation_rules", "sentence_units",
+           "separable_cues", "unit_index", "verb_only_words", "verb_particles"]
 
 
 VERB_ONLY = "verb_only"
