@@ -493,13 +493,30 @@ def _regret_objects(lower: list[str], regret: frozenset[int],
             word = lower[m]
             if word in _WISH_OBJECT_END:
                 break
-            if word == "more":
-                out.update(dict.fromkeys(_more_targets(lower, m + 1, lex), j))
-                break
-            if word.endswith("er") and lex.get(word, 0.0) > 0:
-                out[m] = j
+            wanted = _wished_for(lower, m, lex)
+            if wanted is not None:
+                out.update(dict.fromkeys(wanted, j))
                 break
     return out
+
+
+def _wished_for(lower: list[str], m: int, lex: dict[str, float]) -> list[int] | None:
+    """The indices of what word ``m`` names as wished for: the good words after a "more"
+    (:func:`_more_targets`, maybe none), ``m`` itself if it is a comparative the lexicon rates
+    positive; ``None`` if it is neither.
+
+    >>> lex = {"pay": 1.0, "better": 1.9}
+    >>> _wished_for("more pay".split(), 0, lex), _wished_for(["better"], 0, lex)
+    ([1], [0])
+    >>> _wished_for(["pay"], 0, {"pay": 1.0}) is None
+    True
+    """
+    word = lower[m]
+    if word == "more":
+        return _more_targets(lower, m + 1, lex)
+    if word.endswith("er") and lex.get(word, 0.0) > 0:
+        return [m]
+    return None
 
 
 def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
@@ -575,10 +592,7 @@ def _wish_targets(lower: list[str], lex: dict[str, float]) -> dict[int, int]:
                   and j0 > 0 and lower[j0 - 1] not in _WISH_NICE_REPLIES):
                 out[k] = j0  # "more parking would be nice": what it names is wished for
                 for m in range(max(0, j0 - _WISH_SUBJECT_SPAN), j0):  # "better pay would be"
-                    if lower[m] == "more":
-                        out.update(dict.fromkeys(_more_targets(lower, m + 1, lex), j0))
-                    elif lower[m].endswith("er") and lex.get(lower[m], 0.0) > 0:
-                        out[m] = j0
+                    out.update(dict.fromkeys(_wished_for(lower, m, lex) or (), j0))
             continue
         if w in _NEED:  # "needs to be more structured", "need better pay", "needs improvement"
             k = j + 1 + (lower[j + 1] == "to")
